@@ -1,0 +1,32 @@
+# The README's two commands: `make book` builds the site, `make test` runs every test.
+# Both set up the pinned environment (.venv) first when it is missing or out of date.
+VENV := .venv
+BIN := $(VENV)/bin
+export TF_CPP_MIN_LOG_LEVEL := 2
+export TF_ENABLE_ONEDNN_OPTS := 0
+export PYTHONHASHSEED := 0
+
+.PHONY: setup book test test-notebooks lab execute clean
+
+setup:
+	@scripts/setup.sh
+
+## Build the static site into _build/html from the notebooks' stored outputs; warnings are errors.
+book: setup
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+
+## Run every test: unit, structure, parity, the nbval gate over every notebook (strict), timings.
+test: setup
+	$(BIN)/python -m pytest
+
+## Open the notebooks in JupyterLab (installs JupyterLab into .venv on first use).
+lab: setup
+	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/python -m pip install --quiet "jupyterlab==4.5.*"
+	$(BIN)/jupyter lab chapters
+
+## Re-execute notebooks and store their outputs: `make execute NB=chapters/01_tensors/pytorch.ipynb`.
+execute: setup
+	$(BIN)/python scripts/execute_notebooks.py $(NB)
+
+clean:
+	rm -rf _build

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Create the project's virtual environment (.venv) with the pinned packages, and make sure the
+# graphviz 'dot' program is there. Safe to run again: it only does what is missing.
+# Called by `make book` and `make test`; you rarely need to run it yourself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=.venv
+STAMP="$VENV/.installed"
+
+find_python() {
+  for candidate in python3.11 python3 python; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  return 1
+}
+
+if ! command -v dot >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing graphviz (the 'dot' program) with apt-get"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
+  else
+    echo "setup: graphviz's 'dot' program is missing: install it (Debian/Ubuntu: 'sudo apt-get install graphviz', macOS: 'brew install graphviz') and run this again" >&2
+    exit 1
+  fi
+fi
+
+if [ ! -f "$STAMP" ] || [ requirements.txt -nt "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
+  PYTHON=$(find_python) || { echo "setup: Python 3.11 is required (python3.11 not found)" >&2; exit 1; }
+  [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  echo "setup: installing the pinned packages into $VENV (about a minute the first time)"
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip
+  "$VENV/bin/python" -m pip install --quiet -r requirements.txt
+  "$VENV/bin/python" -m pip install --quiet --no-deps --editable .
+  # Build matplotlib's font cache now: its one-time notice would otherwise land in a notebook.
+  "$VENV/bin/python" -c "import matplotlib.pyplot" >/dev/null 2>&1
+  touch "$STAMP"
+fi

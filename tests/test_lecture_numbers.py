@@ -1,0 +1,34 @@
+"""Every number a lecture printed from a deterministic computation is reproduced by both notebooks."""
+
+import pytest
+
+from helpers.report import parse_key_results
+from lecture_numbers import LECTURE_NUMBERS
+from notebooks import ROOT, read, tagged_stdout
+
+CASES = [
+    (chapter, framework, name, printed)
+    for chapter, numbers in LECTURE_NUMBERS.items()
+    if (ROOT / "chapters" / chapter).exists()
+    for framework in ("tensorflow", "pytorch")
+    for name, printed in numbers.items()
+]
+
+
+def tolerance(printed: str) -> float:
+    """Half a unit of the last digit the lecture printed: '-9.040152' -> 5e-7."""
+    mantissa = printed.lower().split("e")[0]
+    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    return 0.5 * 10.0**-decimals
+
+
+@pytest.mark.parametrize("chapter,framework,name,printed", CASES, ids=[f"{c}-{f}-{n}" for c, f, n, _ in CASES])
+def test_lecture_number_reproduced(chapter, framework, name, printed):
+    results = parse_key_results(tagged_stdout(read(ROOT / "chapters" / chapter / f"{framework}.ipynb"), "key-results"))
+    assert name in results, f"{chapter}/{framework}.ipynb does not report {name!r}"
+    expected = printed if isinstance(printed, list) else [printed]
+    assert len(results[name]) == len(expected), f"{name}: {results[name]} vs lecture {expected}"
+    for ours, theirs in zip(results[name], expected):
+        # Our printout may carry fewer digits than the lecture's (float32): allow our rounding too.
+        slack = tolerance(theirs) + abs(float(theirs)) * 6e-8
+        assert abs(ours - float(theirs)) <= slack, f"{name}: ours {ours}, lecture {theirs}"

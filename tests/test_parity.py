@@ -1,0 +1,36 @@
+"""The TensorFlow and PyTorch notebooks of a chapter print the same key results.
+
+Each notebook prints its key results with ``helpers.report.key_results`` in cells tagged
+``key-results``; this test reads both stored outputs back and compares them number by number.
+"""
+
+import numpy as np
+import pytest
+
+from helpers.report import parse_key_results
+from notebooks import ROOT, chapter_dirs, read, tagged_stdout
+
+# Float32 arithmetic in two frameworks may differ in the last bits; these are relative tolerances.
+DEFAULT_RTOL = 1e-5
+RTOL = {}  # {"NN_slug": {"key": rtol}} where a chapter needs a looser comparison, with a comment why
+ATOL = 1e-6
+
+CHAPTERS = chapter_dirs()
+
+
+def key_results_of(path):
+    results = parse_key_results(tagged_stdout(read(path), "key-results"))
+    assert results, f"{path.relative_to(ROOT)} prints no key results"
+    return results
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[c.name for c in CHAPTERS])
+def test_key_results_agree(chapter):
+    tf_results = key_results_of(chapter / "tensorflow.ipynb")
+    torch_results = key_results_of(chapter / "pytorch.ipynb")
+    assert list(tf_results) == list(torch_results), "both notebooks must report the same names in order"
+    for name, tf_values in tf_results.items():
+        rtol = RTOL.get(chapter.name, {}).get(name, DEFAULT_RTOL)
+        np.testing.assert_allclose(
+            torch_results[name], tf_values, rtol=rtol, atol=ATOL, err_msg=f"{chapter.name}: {name}"
+        )

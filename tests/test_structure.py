@@ -1,0 +1,113 @@
+"""The book's structure: every chapter in the table of contents with two mirrored, cleanly executed notebooks."""
+
+import json
+import re
+
+import pytest
+
+from notebooks import FRAMEWORKS, ROOT, all_notebooks, chapter_dirs, headings, read, toc_files
+
+CHAPTERS = chapter_dirs()
+NOTEBOOKS = all_notebooks()
+ids = lambda paths: [str(p.relative_to(ROOT)) for p in paths]  # noqa: E731
+
+
+def test_there_are_chapters():
+    assert len(CHAPTERS) >= 2
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=ids(CHAPTERS))
+def test_chapter_has_index_and_both_notebooks_in_toc(chapter):
+    listed = set(toc_files())
+    rel = chapter.relative_to(ROOT).as_posix()
+    for name in ("index", *FRAMEWORKS):
+        suffix = ".md" if name == "index" else ".ipynb"
+        assert (chapter / f"{name}{suffix}").exists(), f"{rel}/{name}{suffix} is missing"
+        assert f"{rel}/{name}" in listed, f"{rel}/{name} is not in _toc.yml"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=ids(CHAPTERS))
+def test_index_links_both_notebooks_and_names_its_lecture(chapter):
+    text = (chapter / "index.md").read_text()
+    assert text.startswith("# "), "index.md must start with a # title"
+    for fw in FRAMEWORKS:
+        assert f"{fw}.ipynb" in text, f"index.md does not link {fw}.ipynb"
+    assert re.search(r"[Ll]ecture 00\d", text), "index.md must name its source lecture"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=ids(CHAPTERS))
+def test_notebooks_mirror_each_other(chapter):
+    tf_headings = headings(read(chapter / "tensorflow.ipynb"))
+    torch_headings = headings(read(chapter / "pytorch.ipynb"))
+    assert tf_headings, "the TensorFlow notebook has no ## sections"
+    assert tf_headings == torch_headings
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_is_cleanly_executed(path):
+    nb = read(path)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# "), "must start with a # Title"
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), (
+        "execution counts must be 1..n: re-execute top to bottom with `make execute NB=...`"
+    )
+    for i, cell in enumerate(code, 1):
+        for out in cell.outputs:
+            assert out.output_type != "error", f"cell [{i}] stores an error"
+            assert out.get("name") != "stderr", f"cell [{i}] stores stderr: {out.get('text', '')[:200]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_metadata_is_clean(path):
+    nb = read(path)
+    assert set(nb.metadata) <= {"kernelspec", "language_info"}
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    for cell in nb.cells:
+        assert set(cell.metadata) <= {"tags"}, f"cell metadata {dict(cell.metadata)}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_no_absolute_paths(path):
+    text = path.read_text()
+    found = re.findall(r"(?:/root/|/home/|/tmp/|/work/|/Users/|[A-Z]:\\\\)[^\"\s]*", text)
+    assert not found, f"absolute paths: {found[:3]}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_uses_only_its_framework(path):
+    other = {"tensorflow": r"\b(torch|torch_utils)\b", "pytorch": r"\b(tensorflow|tf_utils|keras)\b"}
+    pattern = re.compile(r"^\s*(import|from)\s.*" + other[path.stem], re.M)
+    for cell in read(path).cells:
+        if cell.cell_type == "code":
+            assert not pattern.search(cell.source), f"imports the other framework: {cell.source[:120]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_has_one_setup_cell_and_key_results(path):
+    nb = read(path)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "set_seed(" in code[0].source, "the first code cell is the setup cell and seeds everything"
+    assert any("key-results" in c.metadata.get("tags", []) for c in code), "no cell tagged key-results"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_ignore_markers_give_a_reason(path):
+    """An nbval ignore/skip marker must be followed by a '# reason: ...' comment line."""
+    for cell in read(path).cells:
+        if cell.cell_type != "code":
+            continue
+        lines = cell.source.splitlines()
+        tags = cell.metadata.get("tags", [])
+        assert not {"nbval-ignore-output", "nbval-skip"} & set(tags), "use a commented marker with a reason"
+        for i, line in enumerate(lines):
+            if line.strip() in ("# NBVAL_IGNORE_OUTPUT", "# NBVAL_SKIP"):
+                following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+                assert following.startswith("# reason:"), f"{line.strip()} without '# reason:' next line"
+
+
+def test_notebooks_are_valid_json_with_ids():
+    for path in NOTEBOOKS:
+        data = json.loads(path.read_text())
+        assert data["nbformat"] == 4
+        assert all("id" in cell for cell in data["cells"])
