@@ -47,3 +47,86 @@ def layers(*columns, edge_labels=None, title=None) -> graphviz.Digraph:
             for end in right:
                 graph.edge(start, end, label=edge_labels.get((start, end), ""))
     return graph
+
+
+def grouped(groups, edges, title=None) -> graphviz.Digraph:
+    """Draw a network as the lectures do: each group a grey box with a label, then the edges.
+
+    ``groups`` is a list of ``(label, [node names])``, drawn left to right; ``edges`` a list of
+    ``(from_node, to_node)`` or ``(from_node, to_node, edge_label)``.
+
+    >>> grouped([("Layer 0", ["X"]), ("Layer 1", ["ŷ"])], [("X", "ŷ", "*w")])  # doctest: +SKIP
+    """
+    check_dot_installed()
+    if not groups:
+        raise ValueError("a diagram needs at least one group of nodes")
+    ids = {}  # node name -> graphviz id; names such as "u1[:,0]" are shown as labels, since ':' means a port
+    for label, nodes in groups:
+        if isinstance(nodes, str) or not nodes:
+            raise ValueError(f"group {label!r} must have a non-empty list of node names, got {nodes!r}")
+        ids.update({node: f"n{len(ids) + i}" for i, node in enumerate(dict.fromkeys(nodes))})
+    graph = graphviz.Digraph(graph_attr={"rankdir": "LR", "label": title or "", "labelloc": "t"})
+    for i, (label, nodes) in enumerate(groups):
+        with graph.subgraph(name=f"cluster_{i}") as cluster:
+            cluster.attr(style="filled", color="lightgrey", label=label)
+            for node in nodes:
+                cluster.node(ids[node], label=node)
+    for edge in edges:
+        if len(edge) not in (2, 3):
+            raise ValueError(f"an edge is (from, to) or (from, to, label), got {edge!r}")
+        start, end, *label = edge
+        if start not in ids or end not in ids:
+            raise ValueError(f"edge ({start!r}, {end!r}) names a node that is in no group")
+        graph.edge(ids[start], ids[end], label=label[0] if label else "")
+    return graph
+
+
+YHAT_FORMS = ("bias=False", "bias=True", "matrix")
+
+
+def regression_yhat(form: str) -> graphviz.Digraph:
+    """Draw one of lecture 000's three equivalent ways to write ŷ = β̂₀ + β̂₁x as a one-node layer.
+
+    ``form`` is ``"bias=False"`` (inputs 1 and x, one weight each), ``"bias=True"`` (input x only; the layer
+    adds β̂₀ itself) or ``"matrix"`` (input X = [1 x], one weight vector β̂). The output is the identity.
+    """
+    if form not in YHAT_FORMS:
+        raise ValueError(f"unknown form {form!r}; choose one of: {', '.join(YHAT_FORMS)}")
+    if form == "bias=False":
+        node = "β̂₀ + xβ̂₁\nbias=False"
+        return layers(["1", "x"], [node], ["ŷ"], edge_labels={("1", node): "× β̂₀", ("x", node): "× β̂₁", (node, "ŷ"): "identity"})
+    if form == "bias=True":
+        node = "xβ̂₁ + β̂₀\nbias=True"
+        return layers(["x"], [node], ["ŷ"], edge_labels={("x", node): "× β̂₁", (node, "ŷ"): "identity"})
+    node = "Xβ̂\nbias=False"
+    return layers(["X = [1 x]"], [node], ["ŷ"], edge_labels={("X = [1 x]", node): "@ β̂", (node, "ŷ"): "identity"})
+
+
+def one_hidden_layer(units: int, detailed: bool = False) -> graphviz.Digraph:
+    """Lecture 002's drawing of X → a hidden relu layer of ``units`` nodes → ŷ, in grey boxes Layer 0, 1, 2.
+
+    With more than three units the middle ones are drawn as "...". ``detailed=True`` draws each hidden
+    node as u1[:,j] → v1[:,j] (before and after relu) with the weights on the edges, as the lecture does.
+    """
+    if not isinstance(units, int) or isinstance(units, bool) or units < 1:
+        raise ValueError(f"units must be a positive integer, got {units!r}")
+    shown = list(range(units)) if units <= 3 else [0, 1, None, units - 1]
+    if detailed:
+        hidden = [f"u1[:,{j}]" for j in shown if j is not None] + [f"v1[:,{j}]" for j in shown if j is not None]
+        edges = [("X", f"u1[:,{j}]", f"*W1[0,{j}]") for j in shown if j is not None]
+        edges += [(f"u1[:,{j}]", f"v1[:,{j}]", "relu") for j in shown if j is not None]
+        edges += [(f"v1[:,{j}]", "ŷ", f"*W2[{j},0]") for j in shown if j is not None]
+        label = "Layer 1"
+    else:
+        hidden = [f"node{j + 1}" if j is not None else "..." for j in shown]
+        edges = [("X", node) for node in hidden] + [(node, "ŷ") for node in hidden]
+        label = "Layer 1: relu"
+    return grouped([("Layer 0", ["X"]), (label, hidden), ("Layer 2", ["ŷ"])], edges)
+
+
+def one_unit(activation: str) -> graphviz.Digraph:
+    """Lecture 002's drawing of a single unit: x → x*w + bias → ŷ through ``activation`` ("identity", "relu")."""
+    if not isinstance(activation, str) or not activation:
+        raise ValueError(f"activation must be a name such as 'identity' or 'relu', got {activation!r}")
+    node = "x*w,    bias=True"
+    return layers(["x"], [node], ["ŷ"], edge_labels={("x", node): "*w", (node, "ŷ"): activation})

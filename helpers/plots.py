@@ -4,6 +4,8 @@ Every figure has a title and axis labels. Animations are returned as ``FuncAnima
 their figure already closed, so a notebook shows only the jshtml player (call ``setup()`` once).
 """
 
+from typing import NamedTuple
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -39,4 +41,303 @@ def scatter_with_line(x, y, line_y=None, *, title, xlabel="x", ylabel="y", line_
         ax.plot(np.ravel(x), np.ravel(line_y), "--", label=line_label)
         ax.legend()
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    return fig
+
+
+def hidden_units(x, y, u, v, weights, bias, *, title):
+    """Four panels that take a one-hidden-layer network apart, as lecture 002 does; return the figure.
+
+    ``u`` (n × units) is the hidden layer before the activation, ``v`` after it; ``weights`` (units) and
+    ``bias`` belong to the output layer. Panels: u; v; each unit's contribution ``v[:, j] * weights[j]``
+    (the bias added to the last one); and their sum, the prediction ŷ.
+    """
+    x, y = np.ravel(x), np.ravel(y)
+    u, v = np.asarray(u).reshape(len(x), -1), np.asarray(v).reshape(len(x), -1)
+    weights = np.ravel(weights)
+    if u.shape != v.shape or v.shape[1] != len(weights):
+        raise ValueError(f"u {u.shape}, v {v.shape} and weights {weights.shape} must agree on the number of units")
+    check_same_length(x=x, y=y)
+    parts = v * weights
+    parts[:, -1] += float(np.ravel(bias)[0])
+    panels = [(u, "u = hidden layer (before relu)"), (v, "v = relu(u)"), (parts, "each unit's contribution")]
+    fig, axes = plt.subplots(1, 4, figsize=(14, 3.2), sharey=True)
+    for ax, (curves, name) in zip(axes, panels):
+        ax.plot(x, y, ".", color="lightgrey")
+        for j in range(curves.shape[1]):
+            color = ("red", "blue")[j] if curves.shape[1] <= 2 else None  # the lecture's colours
+            ax.plot(x, curves[:, j], "--", color=color, label=f"unit {j + 1}")
+        ax.set(title=name, xlabel="x")
+        ax.legend(fontsize=8)
+    axes[3].plot(x, y, ".", color="lightgrey")
+    axes[3].plot(x, parts.sum(axis=1), "--", color="black")
+    axes[3].set(title="sum = ŷ", xlabel="x")
+    axes[0].set_ylabel("y")
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def scatter_classes(points, classes, *, title, line=None, xlabel="x₁", ylabel="x₂"):
+    """Scatter 2-d points coloured by class (0 or 1); ``line = (slope, intercept)`` adds a line. Return the figure."""
+    points = np.asarray(points)
+    if points.ndim != 2 or points.shape[1] != 2:
+        raise ValueError(f"points must have shape (n, 2), got {points.shape}")
+    check_same_length(points=points[:, 0], classes=classes)
+    classes = np.ravel(classes).astype(bool)
+    fig, ax = plt.subplots(figsize=(5, 4))
+    ax.scatter(*points[~classes].T, s=4, label="class 0")
+    ax.scatter(*points[classes].T, s=4, label="class 1")
+    if line is not None:
+        slope, intercept = line
+        xs = np.array([points[:, 0].min(), points[:, 0].max()])
+        ax.plot(xs, slope * xs + intercept, "k--", label="decision line")
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel, ylim=(points[:, 1].min() - 0.5, points[:, 1].max() + 0.5))
+    ax.legend(fontsize=8, markerscale=3)
+    return fig
+
+
+def _check_path_args(paths, loss_fn, max_frames) -> dict:
+    """Check the arguments of the descent animations; return the paths as 1-d float arrays."""
+    if not isinstance(paths, dict) or not paths:
+        raise ValueError("paths must be a non-empty dict {panel title: positions}")
+    if not callable(loss_fn):
+        raise TypeError(f"loss_fn must be a function of a NumPy array of positions, got {type(loss_fn).__name__}")
+    if not isinstance(max_frames, int) or max_frames < 2:
+        raise ValueError(f"max_frames must be an integer of at least 2, got {max_frames!r}")
+    arrays = {name: np.ravel(np.asarray(path, dtype=float)) for name, path in paths.items()}
+    for name, path in arrays.items():
+        if path.size == 0 or not np.all(np.isfinite(path)):
+            raise ValueError(f"path {name!r} must hold at least one finite position")
+    check_same_length(**{f"path {name!r}": path for name, path in arrays.items()})
+    return arrays
+
+
+def animate_descents(paths, loss_fn, *, title, curve_x=None, xlabel="β", ylabel="loss", max_frames=15):
+    """Animate gradient-descent paths side by side: one panel per path, its points walking down the loss curve.
+
+    ``paths`` maps a panel title (e.g. ``"α = 1"``) to the positions β₀, β₁, ..., all of the same length;
+    ``loss_fn`` maps a NumPy array of positions to their losses (used for the curve and the points).
+    ``curve_x`` sets the range of the curve (each panel widens it to hold its whole path). Frame k shows
+    the points up to step k; long paths are thinned to ``max_frames`` frames (the first and last kept).
+    Returns a ``FuncAnimation`` whose figure is already closed: a notebook shows it as a jshtml player.
+    """
+    from matplotlib.animation import FuncAnimation
+
+    arrays = _check_path_args(paths, loss_fn, max_frames)
+    steps = len(next(iter(arrays.values())))
+    shown = sorted(set(np.linspace(0, steps - 1, min(steps, max_frames)).round().astype(int).tolist()))
+    fig, axes = plt.subplots(1, len(arrays), figsize=(4.5 if len(arrays) == 1 else 2.6 * len(arrays), 3.0), squeeze=False)
+    artists = []
+    for ax, (name, path) in zip(axes[0], arrays.items()):
+        lows = [path.min()] + ([np.min(curve_x)] if curve_x is not None else [])
+        highs = [path.max()] + ([np.max(curve_x)] if curve_x is not None else [])
+        low, high = min(lows), max(highs)
+        pad = 0.1 * (high - low) if high > low else 1.0
+        grid = np.linspace(low - pad, high + pad, 200)
+        ax.plot(grid, loss_fn(grid), color="tab:blue", lw=1)
+        line, = ax.plot(path[:1], loss_fn(path[:1]), "o-", color="tab:red", ms=4, lw=0.6)
+        label = ax.text(0.03, 0.9, "", transform=ax.transAxes)
+        ax.set(title=name, xlabel=xlabel)
+        ax.locator_params(nbins=4)  # fewer tick labels: each frame draws faster
+        artists.append((path, line, label))
+    axes[0][0].set_ylabel(ylabel)
+    fig.suptitle(title)
+    fig.tight_layout()
+
+    def draw(frame):
+        for path, line, label in artists:
+            line.set_data(path[: frame + 1], loss_fn(path[: frame + 1]))
+            label.set_text(f"step {frame}")
+        return [a for _, line, label in artists for a in (line, label)]
+
+    animation = FuncAnimation(fig, draw, frames=shown, interval=150)
+    plt.close(fig)
+    return animation
+
+
+def animate_descent(path, loss_fn, *, title, curve_x=None, xlabel="β", ylabel="loss", max_frames=15):
+    """Animate one gradient-descent path on its loss curve (``animate_descents`` with a single panel).
+
+    ``path`` holds the positions β₀, β₁, ... and ``loss_fn`` maps a NumPy array of positions to losses.
+    """
+    return animate_descents({title: path}, loss_fn, title="", curve_x=curve_x, xlabel=xlabel, ylabel=ylabel,
+                            max_frames=max_frames)
+
+
+class LossGrid(NamedTuple):
+    """The MSE and BCE losses of a two-weight model at every point of a (w0, w1) grid, as flat arrays."""
+
+    w0: np.ndarray
+    w1: np.ndarray
+    mse: np.ndarray
+    bce: np.ndarray
+
+
+def _call_losses(losses, w0, w1):
+    """Call ``losses(w0, w1)``; return its (mse, bce) as flat float arrays of w0's length, or raise."""
+    if not callable(losses):
+        raise TypeError(f"losses must be a function losses(w0, w1) -> (mse, bce), got {type(losses).__name__}")
+    w0, w1 = np.ravel(np.asarray(w0, dtype=float)), np.ravel(np.asarray(w1, dtype=float))
+    result = losses(w0, w1)
+    if not isinstance(result, tuple) or len(result) != 2:
+        raise TypeError("losses(w0, w1) must return a tuple (mse, bce) of arrays")
+    mse, bce = (np.ravel(np.asarray(r, dtype=float)) for r in result)
+    check_same_length(w0=w0, mse=mse, bce=bce)
+    return mse, bce
+
+
+def loss_grid(losses, w0_values, w1_values) -> LossGrid:
+    """Evaluate ``losses(w0, w1) -> (mse, bce)`` at every pair of ``w0_values`` × ``w1_values``.
+
+    ``losses`` takes two 1-d NumPy arrays of the same length (one entry per weight pair) and returns the
+    two losses at each pair, as the lecture's ``loss_fn1`` and ``loss_fn2`` do for one pair at a time.
+    """
+    w0_values, w1_values = np.ravel(w0_values), np.ravel(w1_values)
+    if w0_values.size == 0 or w1_values.size == 0:
+        raise ValueError("w0_values and w1_values must not be empty")
+    w0, w1 = np.meshgrid(w0_values.astype(float), w1_values.astype(float), indexing="ij")
+    mse, bce = _call_losses(losses, w0, w1)
+    return LossGrid(w0=w0.ravel(), w1=w1.ravel(), mse=mse, bce=bce)
+
+
+def _light_3d_axes(ax, *, zlabel) -> None:
+    """Style a 3-D axes lightly and turn it to the lecture's view (elevation 15°, azimuth 75°).
+
+    No grey panes and no grid, three ticks per axis: they would roughly double the bytes of every
+    animation frame. Artists are drawn in the order they are added, so a star added last stays visible.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
+        axis.pane.fill = False
+        axis.set_major_locator(MaxNLocator(3))
+    ax.grid(False)
+    ax.computed_zorder = False
+    ax.view_init(elev=15, azim=75)
+    ax.set(xlabel="w₀", ylabel="w₁", zlabel=zlabel)
+
+
+def plot_loss_surfaces(grid: LossGrid, losses, *, title, true_w=(-1.0, 5.0), figsize=(8, 4)):
+    """Draw ``grid.mse`` and ``grid.bce`` side by side as 3-D point clouds; return the figure.
+
+    ``losses`` is the function that made the grid (see ``loss_grid``); the red star marks its losses at
+    the weights ``true_w`` that generated the data.
+    """
+    true_mse, true_bce = _call_losses(losses, [true_w[0]], [true_w[1]])
+    fig = plt.figure(figsize=figsize)
+    for k, (values, star, name) in enumerate([(grid.mse, true_mse, "MSE"), (grid.bce, true_bce, "BCE")], 1):
+        ax = fig.add_subplot(1, 2, k, projection="3d")
+        _light_3d_axes(ax, zlabel="loss")
+        ax.scatter(grid.w0, grid.w1, values, s=0.1)
+        ax.scatter(*true_w, star, color="red", marker="*", s=150, depthshade=False, label="true (w₀, w₁)")
+        ax.set_title(f"{name} loss")
+        ax.legend(loc="upper left", fontsize=8)
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def _check_weight_path(name, path) -> np.ndarray:
+    """Return ``path`` as a (steps, 2) float array of (w0, w1) rows, or raise ValueError naming it."""
+    path = np.asarray(path, dtype=float)
+    if path.ndim != 2 or path.shape[1] != 2 or len(path) == 0:
+        raise ValueError(f"{name} must have shape (steps, 2), one (w0, w1) row per step, got {path.shape}")
+    return path
+
+
+def _sigmoid_curve(x, w):
+    """The fitted success probability sigmoid(w0 + w1 x) for one weight pair ``w = (w0, w1)``."""
+    return 1 / (1 + np.exp(-w[0] - w[1] * x))
+
+
+def animate_learning_paths(grid: LossGrid, losses, data, path_mse, path_bce, *, title, epochs_per_frame=15,
+                           true_w=(-1.0, 5.0), figsize=(4.8, 4.8)):
+    """Animate two training runs, one per loss, in four panels as lecture 002 does; return the animation.
+
+    ``path_mse`` and ``path_bce`` hold one (w0, w1) row per recorded step (the start first), recorded
+    every ``epochs_per_frame`` epochs. Top: each path on its loss surface (``grid``, from ``loss_grid`` with
+    the same ``losses``). Bottom: the data ``data.x``, ``data.y``, the true success probability
+    ``data.prob`` (red) and the fitted curve sigmoid(w0 + w1 x) of the current step (blue).
+
+    Speed and size: a 3-D figure takes about a quarter of a second to draw, and an animation draws every
+    frame anew. So the still parts (surfaces, data, axes, labels) are drawn once into a picture, and each
+    frame is that picture with only the moving lines drawn over it, at their on-screen positions. The
+    surfaces are a coarse wire mesh, which keeps every stored frame small. The figure is closed, so a
+    notebook shows only the jshtml player.
+    """
+    from matplotlib.animation import FuncAnimation
+    from mpl_toolkits.mplot3d import proj3d
+
+    path_mse, path_bce = _check_weight_path("path_mse", path_mse), _check_weight_path("path_bce", path_bce)
+    if len(path_mse) != len(path_bce):
+        raise ValueError(f"both paths need the same number of steps, got {len(path_mse)} and {len(path_bce)}")
+    x = np.ravel(data.x)
+    check_same_length(x=x, y=data.y, prob=data.prob)
+    path_losses = [_call_losses(losses, *path_mse.T)[0], _call_losses(losses, *path_bce.T)[1]]
+    true_losses = _call_losses(losses, [true_w[0]], [true_w[1]])
+    per_row = len(np.unique(grid.w1))  # the grid is w0-major: one row of w1 values per w0
+
+    still = plt.figure(figsize=figsize)
+    still.suptitle(title)
+    surface_axes, fit_axes = [], []
+    for k, (surface, name) in enumerate([(grid.mse, "MSE"), (grid.bce, "BCE")]):
+        ax = still.add_subplot(2, 2, k + 1, projection="3d")
+        _light_3d_axes(ax, zlabel="")
+        ax.set_box_aspect(None, zoom=1.2)
+        mesh = (a.reshape(-1, per_row) for a in (grid.w0, grid.w1, surface))
+        ax.plot_wireframe(*mesh, rstride=5, cstride=5, lw=0.5, antialiased=False, color="lightsteelblue")
+        ax.scatter(*true_w, true_losses[k][0], color="red", marker="*", s=150, depthshade=False)
+        ax.set_title(f"{name} loss", fontsize=10, pad=0)
+        surface_axes.append(ax)
+        ax = still.add_subplot(2, 2, k + 3)
+        ax.plot(x, np.ravel(data.y), ",", color="grey")
+        ax.plot(x, np.ravel(data.prob), "--r")
+        ax.set(xlabel="x", ylabel="y", ylim=(-0.05, 1.05))
+        ax.grid(False)
+        ax.set_title(f"fit with {name}", fontsize=10)
+        fit_axes.append(ax)
+    still.subplots_adjust(left=0.13, right=0.97, bottom=0.09, top=0.87, wspace=0.35, hspace=0.5)
+    still.canvas.draw()
+    picture = np.asarray(still.canvas.buffer_rgba()).copy()
+    plt.close(still)
+
+    # where the moving lines land on the picture, in pixels (ax.M is the 3-D projection of the last draw)
+    path_pixels = [ax.transData.transform(np.column_stack(proj3d.proj_transform(*path.T, loss, ax.M)[:2]))
+                   for ax, path, loss in zip(surface_axes, (path_mse, path_bce), path_losses)]
+    curve_pixels = [[ax.transData.transform(np.column_stack([x, _sigmoid_curve(x, w)])) for w in path]
+                    for ax, path in zip(fit_axes, (path_mse, path_bce))]
+
+    fig = plt.figure(figsize=figsize)
+    fig.figimage(picture, zorder=-1)  # under the overlay axes
+    overlay = fig.add_axes((0, 0, 1, 1))
+    overlay.set_axis_off()
+    overlay.set(xlim=(0, picture.shape[1]), ylim=(0, picture.shape[0]))
+    paths = [overlay.plot([], [], "o-", color="black", ms=2, lw=1)[0] for _ in range(2)]
+    curves = [overlay.plot([], [], "--b")[0] for _ in range(2)]
+    epoch = overlay.text(0.02, 0.97, "", transform=overlay.transAxes, fontsize=9, va="top")
+
+    def draw(i):
+        epoch.set_text(f"epoch {i * epochs_per_frame}")
+        for line, pixels in zip(paths, path_pixels):
+            line.set_data(pixels[: i + 1].T)
+        for curve, pixels in zip(curves, curve_pixels):
+            curve.set_data(pixels[i].T)
+
+    anim = FuncAnimation(fig, draw, frames=len(path_mse))
+    plt.close(fig)
+    return anim
+
+
+def probability_fits(x, y, curves, *, title, xlabel="x", ylabel="y"):
+    """Plot 0/1 data as faint dots and probability curves over the same x; return the figure.
+
+    ``curves`` maps a legend label (e.g. ``"true π"``, ``"fit with BCE"``) to the curve's values at x.
+    """
+    check_same_length(x=x, y=y, **{f"curve {label!r}": values for label, values in curves.items()})
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.plot(np.ravel(x), np.ravel(y), ".", alpha=0.1, color="grey", label="data")
+    for label, values in curves.items():
+        ax.plot(np.ravel(x), np.ravel(values), "--", label=label)
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    ax.legend(fontsize=8)
     return fig

@@ -37,3 +37,115 @@ def short_error(error: Exception) -> str:
     message = getattr(error, "message", None) or str(error)
     message = message.split("}} ")[-1].split(" [Op:")[0].strip().splitlines()[0]
     return f"{type(error).__name__}: {message}"
+
+
+def _check_training_args(x, y, steps, learning_rate) -> None:
+    """Raise ValueError when the data or the step settings of ``train_full_batch`` cannot work."""
+    if not isinstance(steps, int) or isinstance(steps, bool) or steps < 1:
+        raise ValueError(f"steps must be a positive integer, got {steps!r}")
+    if not learning_rate > 0:
+        raise ValueError(f"learning_rate must be positive, got {learning_rate!r}")
+    if np.ndim(x) != 2 or np.ndim(y) != 2 or np.shape(x)[0] != np.shape(y)[0]:
+        raise ValueError(f"x and y must be 2-d with one row per sample, got shapes {np.shape(x)} and {np.shape(y)}")
+
+
+def train_full_batch(net, x, y, steps: int, learning_rate: float) -> np.float32:
+    """Take ``steps`` gradient descent steps on the whole data (mean squared error); return the final loss.
+
+    The same as the lectures' ``net.compile(optimizer=SGD(learning_rate), loss="mse")`` followed by
+    ``net.fit(x, y, batch_size=len(x), epochs=steps)``, only faster: the steps run as ONE epoch over a
+    dataset that repeats the full batch (``steps_per_epoch=steps``), and Keras runs up to 100 steps per
+    call into compiled code (``steps_per_execution``) instead of returning to Python after each epoch.
+    """
+    _check_training_args(x, y, steps, learning_rate)
+    x = tf.constant(x, tf.float32)
+    y = tf.constant(y, tf.float32)
+    per_call = next(n for n in range(min(100, steps), 0, -1) if steps % n == 0)
+    net.compile(optimizer=tf.keras.optimizers.SGD(learning_rate), loss="mse", steps_per_execution=per_call)
+    data = tf.data.Dataset.from_tensors((x, y)).repeat()
+    net.fit(data, steps_per_epoch=steps, epochs=1, verbose=0, shuffle=False)
+    return tf.reduce_mean(tf.square(y - net(x))).numpy()
+
+
+def _dense_layers(net) -> list:
+    """The Dense layers of a Keras model, in order (raise TypeError when it has none)."""
+    found = [layer for layer in getattr(net, "layers", []) if isinstance(layer, tf.keras.layers.Dense)]
+    if not found:
+        raise TypeError(f"expected a Keras model with Dense layers, got {type(net).__name__}")
+    return found
+
+
+def set_dense_weights(net, weights) -> None:
+    """Set every Dense layer's kernel and bias from ``weights = [kernel1, bias1, kernel2, bias2, ...]``.
+
+    Kernels are in Keras' layout, shape (inputs, outputs); the model must already know its input size
+    (start it with ``tf.keras.Input``). ``torch_utils.set_dense_weights`` takes the very same list.
+    """
+    layers = _dense_layers(net)
+    if len(weights) != 2 * len(layers):
+        raise ValueError(f"expected {2 * len(layers)} arrays (a kernel and a bias per Dense layer), got {len(weights)}")
+    for i, layer in enumerate(layers):
+        kernel, bias = (np.asarray(w, dtype="float32") for w in weights[2 * i : 2 * i + 2])
+        expected = (tuple(layer.kernel.shape), tuple(layer.bias.shape))
+        if (kernel.shape, bias.shape) != expected:
+            raise ValueError(f"Dense layer {i} needs shapes {expected}, got {(kernel.shape, bias.shape)}")
+        layer.set_weights([kernel, bias])
+
+
+def glorot_start(net, seed: int) -> None:
+    """Give every Dense layer a Glorot-uniform kernel (Keras' default) and a zero bias, drawn by NumPy.
+
+    Kernel entries are uniform on ±sqrt(6 / (inputs + outputs)), drawn layer by layer from
+    ``np.random.default_rng(seed)``, so ``torch_utils.glorot_start`` with the same seed gives the same start.
+    """
+    if not isinstance(seed, int) or seed < 0:
+        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+    rng = np.random.default_rng(seed)
+    weights = []
+    for layer in _dense_layers(net):
+        inputs, outputs = layer.kernel.shape
+        limit = np.sqrt(6 / (inputs + outputs))
+        weights += [rng.uniform(-limit, limit, size=(inputs, outputs)), np.zeros(outputs)]
+    set_dense_weights(net, weights)
+
+
+def print_summary(net, x) -> int:
+    """Print each layer's type, output shape (for the input ``x``) and parameter count; return the total.
+
+    A short, fixed-format stand-in for Keras 3's ``net.summary()`` table, with the same columns as the
+    lectures' Keras 2 summary; ``torch_utils.print_summary`` prints the same table for a PyTorch model.
+    """
+    if not getattr(net, "layers", None):
+        raise TypeError(f"expected a Keras model with layers, got {type(net).__name__}")
+    rows, total = [], 0
+    out = tf.constant(x, tf.float32)
+    for layer in net.layers:
+        out = layer(out)
+        count = int(sum(np.prod(w.shape) for w in layer.weights))
+        total += count
+        rows.append(f"{type(layer).__name__:<12}{str(tuple(out.shape)):<14}{count:>10,}")
+    print("\n".join([f"{'layer':<12}{'output shape':<14}{'parameters':>10}", *rows, f"{'total':<26}{total:>10,}"]))
+    return total
+
+
+def minimize(optimizer, loss_fn, variables):
+    """Take one optimizer step that lowers ``loss_fn()`` and return the loss (computed before the step).
+
+    Keras 2's ``optimizer.minimize(loss_fn, variables)``, which Keras 3 removed: record ``loss_fn()`` (a
+    function without arguments) on a ``tf.GradientTape``, take the gradients with respect to ``variables``
+    (one variable or a list) and ``optimizer.apply_gradients(zip(grads, variables))``.
+    ``torch_utils.minimize`` is the PyTorch twin.
+    """
+    if not callable(loss_fn):
+        raise TypeError(f"loss_fn must be a function without arguments that returns the loss, got {type(loss_fn).__name__}")
+    variables = list(variables) if isinstance(variables, (list, tuple)) else [variables]
+    if not variables:
+        raise ValueError("variables must be a variable or a non-empty list of variables")
+    with tf.GradientTape() as tape:
+        loss = loss_fn()
+    grads = tape.gradient(loss, variables)
+    unused = [i for i, grad in enumerate(grads) if grad is None]
+    if unused:
+        raise ValueError(f"loss_fn() does not depend on the variable(s) at position {unused} of variables")
+    optimizer.apply_gradients(zip(grads, variables))
+    return loss

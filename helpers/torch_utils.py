@@ -31,3 +31,120 @@ def short_error(error: Exception) -> str:
         raise TypeError(f"short_error expects an exception, got {type(error).__name__}")
     message = str(error).strip().splitlines()[0] if str(error).strip() else ""
     return f"{type(error).__name__}: {message}"
+
+
+def _check_training_args(x, y, steps, learning_rate) -> None:
+    """Raise ValueError when the data or the step settings of ``train_full_batch`` cannot work."""
+    if not isinstance(steps, int) or isinstance(steps, bool) or steps < 1:
+        raise ValueError(f"steps must be a positive integer, got {steps!r}")
+    if not learning_rate > 0:
+        raise ValueError(f"learning_rate must be positive, got {learning_rate!r}")
+    if np.ndim(x) != 2 or np.ndim(y) != 2 or np.shape(x)[0] != np.shape(y)[0]:
+        raise ValueError(f"x and y must be 2-d with one row per sample, got shapes {np.shape(x)} and {np.shape(y)}")
+
+
+def train_full_batch(net, x, y, steps: int, learning_rate: float) -> np.float32:
+    """Take ``steps`` gradient descent steps on the whole data (mean squared error); return the final loss.
+
+    The plain PyTorch loop, ``steps`` times: loss, ``backward()``, then ``p -= learning_rate * p.grad`` for
+    every parameter (the step ``torch.optim.SGD`` takes, written out because it runs a third faster on
+    tiny networks). ``tf_utils.train_full_batch`` takes the same steps with Keras' ``fit``.
+    """
+    _check_training_args(x, y, steps, learning_rate)
+    x = torch.as_tensor(x, dtype=torch.float32)
+    y = torch.as_tensor(y, dtype=torch.float32)
+    params = list(net.parameters())
+    loss_fn = torch.nn.MSELoss()
+    for _ in range(steps):
+        loss = loss_fn(net(x), y)
+        loss.backward()
+        with torch.no_grad():
+            for p in params:
+                p -= learning_rate * p.grad
+                p.grad = None
+    with torch.no_grad():
+        return loss_fn(net(x), y).numpy()[()]
+
+
+def _dense_layers(net) -> list:
+    """The Linear layers of a PyTorch model, in order (raise TypeError when it has none)."""
+    found = [m for m in net.modules() if isinstance(m, torch.nn.Linear)] if isinstance(net, torch.nn.Module) else []
+    if not found:
+        raise TypeError(f"expected a PyTorch model with Linear layers, got {type(net).__name__}")
+    return found
+
+
+def set_dense_weights(net, weights) -> None:
+    """Set every Linear layer's weight and bias from ``weights = [kernel1, bias1, kernel2, bias2, ...]``.
+
+    Kernels are in Keras' layout, shape (inputs, outputs), the transpose of ``Linear.weight``, so
+    ``tf_utils.set_dense_weights`` takes the very same list.
+    """
+    layers = _dense_layers(net)
+    if len(weights) != 2 * len(layers):
+        raise ValueError(f"expected {2 * len(layers)} arrays (a kernel and a bias per Linear layer), got {len(weights)}")
+    for i, layer in enumerate(layers):
+        kernel, bias = (np.asarray(w, dtype="float32") for w in weights[2 * i : 2 * i + 2])
+        expected = ((layer.in_features, layer.out_features), (layer.out_features,))
+        if (kernel.shape, bias.shape) != expected:
+            raise ValueError(f"Linear layer {i} needs shapes {expected} (Keras layout), got {(kernel.shape, bias.shape)}")
+        with torch.no_grad():
+            layer.weight.copy_(torch.from_numpy(kernel.T.copy()))
+            layer.bias.copy_(torch.from_numpy(bias))
+
+
+def glorot_start(net, seed: int) -> None:
+    """Give every Linear layer a Glorot-uniform kernel (Keras' default) and a zero bias, drawn by NumPy.
+
+    Kernel entries are uniform on ±sqrt(6 / (inputs + outputs)), drawn layer by layer in Keras' layout
+    from ``np.random.default_rng(seed)``, so ``tf_utils.glorot_start`` with the same seed gives the same start.
+    """
+    if not isinstance(seed, int) or seed < 0:
+        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+    rng = np.random.default_rng(seed)
+    weights = []
+    for layer in _dense_layers(net):
+        inputs, outputs = layer.in_features, layer.out_features
+        limit = np.sqrt(6 / (inputs + outputs))
+        weights += [rng.uniform(-limit, limit, size=(inputs, outputs)), np.zeros(outputs)]
+    set_dense_weights(net, weights)
+
+
+def print_summary(net, x) -> int:
+    """Print each layer's type, output shape (for the input ``x``) and parameter count; return the total.
+
+    The same fixed-format table as ``tf_utils.print_summary``, for a ``torch.nn.Sequential`` model.
+    """
+    if not isinstance(net, torch.nn.Sequential):
+        raise TypeError(f"expected a torch.nn.Sequential model, got {type(net).__name__}")
+    rows, total = [], 0
+    out = torch.as_tensor(x, dtype=torch.float32)
+    with torch.no_grad():
+        for layer in net:
+            out = layer(out)
+            count = sum(p.numel() for p in layer.parameters())
+            total += count
+            rows.append(f"{type(layer).__name__:<12}{str(tuple(out.shape)):<14}{count:>10,}")
+    print("\n".join([f"{'layer':<12}{'output shape':<14}{'parameters':>10}", *rows, f"{'total':<26}{total:>10,}"]))
+    return total
+
+
+def minimize(optimizer, loss_fn, variables):
+    """Take one optimizer step that lowers ``loss_fn()`` and return the loss (computed before the step).
+
+    The PyTorch twin of ``tf_utils.minimize`` (Keras 2's ``optimizer.minimize(loss_fn, variables)``):
+    ``optimizer.zero_grad()``, ``loss = loss_fn()`` (a function without arguments), ``loss.backward()``,
+    ``optimizer.step()``. The optimizer already holds its parameters; ``variables`` (one tensor or a list)
+    must be among them.
+    """
+    if not callable(loss_fn):
+        raise TypeError(f"loss_fn must be a function without arguments that returns the loss, got {type(loss_fn).__name__}")
+    variables = list(variables) if isinstance(variables, (list, tuple)) else [variables]
+    known = {id(p) for group in optimizer.param_groups for p in group["params"]}
+    if not variables or any(id(v) not in known for v in variables):
+        raise ValueError("variables must be a tensor or a non-empty list of tensors that the optimizer updates")
+    optimizer.zero_grad()
+    loss = loss_fn()
+    loss.backward()
+    optimizer.step()
+    return loss

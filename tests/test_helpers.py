@@ -108,3 +108,219 @@ def test_set_seed_rejects_bad_seed(module_name):
         module.set_seed(-1)
     with pytest.raises(TypeError, match="exception"):
         module.short_error("not an exception")
+
+
+@pytest.mark.parametrize("form", diagrams.YHAT_FORMS)
+def test_regression_yhat_diagrams(form):
+    svg = diagrams.regression_yhat(form).pipe(format="svg").decode()
+    assert "<svg" in svg and "identity" in svg and "bias=" in svg
+
+
+def test_regression_yhat_rejects_unknown_form():
+    with pytest.raises(ValueError, match="unknown form 'bias'.*matrix"):
+        diagrams.regression_yhat("bias")
+
+
+def test_minimize_takes_one_step_in_both_frameworks():
+    # lecture 003/000: one SGD step on (beta/2 - 1)^2 from -10 with alpha = 0.01/6 gives -9.99
+    import tensorflow as tf
+    import torch
+
+    from helpers import tf_utils, torch_utils
+
+    beta = tf.Variable(-10.0)
+    loss = tf_utils.minimize(tf.keras.optimizers.SGD(0.01 / 6), lambda: (beta / 2 - 1) ** 2, beta)
+    assert float(loss) == pytest.approx(36.0) and float(beta.numpy()) == pytest.approx(-9.99, abs=1e-6)
+    b0, b1 = tf.Variable(1.0), tf.Variable(2.0)
+    tf_utils.minimize(tf.keras.optimizers.SGD(0.5), lambda: b0**2 + b1**2, [b0, b1])
+    assert (float(b0.numpy()), float(b1.numpy())) == (0.0, 0.0)
+
+    beta = torch.tensor(-10.0, requires_grad=True)
+    loss = torch_utils.minimize(torch.optim.SGD([beta], lr=0.01 / 6), lambda: (beta / 2 - 1) ** 2, beta)
+    assert loss.item() == pytest.approx(36.0) and beta.item() == pytest.approx(-9.99, abs=1e-6)
+
+
+@pytest.mark.parametrize("module_name", ["tf_utils", "torch_utils"])
+def test_minimize_rejects_bad_input(module_name):
+    import importlib
+
+    module = importlib.import_module(f"helpers.{module_name}")
+    if module_name == "tf_utils":
+        import tensorflow as tf
+
+        used, unused = tf.Variable(1.0), tf.Variable(2.0)
+        optimizer = tf.keras.optimizers.SGD(0.1)
+    else:
+        import torch
+
+        used, unused = torch.tensor(1.0, requires_grad=True), torch.tensor(2.0, requires_grad=True)
+        optimizer = torch.optim.SGD([used], lr=0.1)
+    with pytest.raises(TypeError, match="loss_fn must be a function"):
+        module.minimize(optimizer, used**2, used)
+    with pytest.raises(ValueError, match="variables"):
+        module.minimize(optimizer, lambda: used**2, [used, unused])
+
+
+def test_descent_animations_thin_frames_and_close_their_figure():
+    import matplotlib.pyplot as plt
+
+    loss = lambda b: (b / 2 - 1) ** 2  # noqa: E731
+    animation = plots.animate_descent(np.linspace(-10, 2, 101), loss, title="one path", max_frames=4)
+    assert not plt.fignum_exists(animation._fig.number), "the figure must be closed (no static PNG)"
+    assert list(animation.new_frame_seq()) == [0, 33, 67, 100]
+    assert animation.to_jshtml().count("data:image/png") == 4
+    animation = plots.animate_descents({"a": [-10.0, -4.0, 2.0], "b": [-10.0, 14.0, 2.0]}, loss, title="two")
+    assert len(animation._fig.axes) == 2 and list(animation.new_frame_seq()) == [0, 1, 2]
+    animation.to_jshtml()
+
+
+def test_descent_animations_reject_bad_input():
+    loss = lambda b: b**2  # noqa: E731
+    with pytest.raises(ValueError, match="non-empty dict"):
+        plots.animate_descents({}, loss, title="t")
+    with pytest.raises(TypeError, match="loss_fn must be a function"):
+        plots.animate_descent([1.0, 2.0], "b**2", title="t")
+    with pytest.raises(ValueError, match="same length"):
+        plots.animate_descents({"a": [1.0, 2.0], "b": [1.0]}, loss, title="t")
+    with pytest.raises(ValueError, match="finite"):
+        plots.animate_descent([1.0, np.nan], loss, title="t")
+    with pytest.raises(ValueError, match="max_frames"):
+        plots.animate_descent([1.0, 2.0], loss, title="t", max_frames=1)
+
+
+def test_grouped_and_hidden_layer_diagrams():
+    svg = diagrams.one_hidden_layer(2, detailed=True).pipe(format="svg").decode()
+    assert "u1[:,0]" in svg and "*W2[1,0]" in svg and "Layer 2" in svg
+    assert "node512" in diagrams.one_hidden_layer(512).pipe(format="svg").decode()
+    assert "relu" in diagrams.one_unit("relu").pipe(format="svg").decode()
+    with pytest.raises(ValueError, match="units must be"):
+        diagrams.one_hidden_layer(0)
+    with pytest.raises(ValueError, match="in no group"):
+        diagrams.grouped([("Layer 0", ["X"])], [("X", "Z")])
+    with pytest.raises(ValueError, match="non-empty list"):
+        diagrams.grouped([("Layer 0", "X")], [])
+    with pytest.raises(ValueError, match="activation"):
+        diagrams.one_unit("")
+
+
+def test_hidden_units_and_scatter_classes_check_shapes():
+    import matplotlib.pyplot as plt
+
+    x = np.linspace(-1, 1, 5)
+    u = np.column_stack([x, -x])
+    fig = plots.hidden_units(x, x, u, np.maximum(u, 0), [1.0, -1.0], [0.5], title="t")
+    assert len(fig.axes) == 4
+    plt.close(fig)
+    with pytest.raises(ValueError, match="number of units"):
+        plots.hidden_units(x, x, u, np.maximum(u, 0), [1.0], [0.5], title="t")
+    fig = plots.scatter_classes(np.column_stack([x, x]), x > 0, title="t", line=(1.0, 0.0))
+    plt.close(fig)
+    with pytest.raises(ValueError, match=r"shape \(n, 2\)"):
+        plots.scatter_classes(x, x > 0, title="t")
+
+
+def _small_nets():
+    """The same 1-2-1 relu network in Keras and in PyTorch."""
+    import tensorflow as tf
+    import torch
+
+    keras_net = tf.keras.Sequential(
+        [tf.keras.Input((1,)), tf.keras.layers.Dense(2, activation="relu"), tf.keras.layers.Dense(1)]
+    )
+    torch_net = torch.nn.Sequential(torch.nn.Linear(1, 2), torch.nn.ReLU(), torch.nn.Linear(2, 1))
+    return keras_net, torch_net
+
+
+def test_glorot_start_and_training_agree_across_frameworks(capsys):
+    from helpers import tf_utils, torch_utils
+
+    keras_net, torch_net = _small_nets()
+    tf_utils.glorot_start(keras_net, seed=7)
+    torch_utils.glorot_start(torch_net, seed=7)
+    np.testing.assert_array_equal(keras_net.get_weights()[0], torch_net[0].weight.detach().numpy().T)
+    x = np.linspace(-1, 1, 20, dtype="float32").reshape(20, 1)
+    y = np.abs(x)
+    tf_loss = tf_utils.train_full_batch(keras_net, x, y, steps=30, learning_rate=0.1)
+    torch_loss = torch_utils.train_full_batch(torch_net, x, y, steps=30, learning_rate=0.1)
+    assert tf_loss == pytest.approx(torch_loss, rel=1e-5)
+    assert tf_utils.print_summary(keras_net, x) == torch_utils.print_summary(torch_net, x) == 7
+    assert "total" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("module_name", ["tf_utils", "torch_utils"])
+def test_training_and_weight_helpers_reject_bad_input(module_name):
+    import importlib
+
+    module = importlib.import_module(f"helpers.{module_name}")
+    net = _small_nets()[0 if module_name == "tf_utils" else 1]
+    x = np.zeros((4, 1), "float32")
+    with pytest.raises(ValueError, match="steps must be"):
+        module.train_full_batch(net, x, x, steps=0, learning_rate=0.1)
+    with pytest.raises(ValueError, match="learning_rate"):
+        module.train_full_batch(net, x, x, steps=1, learning_rate=0)
+    with pytest.raises(ValueError, match="one row per sample"):
+        module.train_full_batch(net, x, x[:3], steps=1, learning_rate=0.1)
+    with pytest.raises(ValueError, match="expected 4 arrays"):
+        module.set_dense_weights(net, [np.zeros((1, 2))])
+    with pytest.raises(ValueError, match="needs shapes"):
+        module.set_dense_weights(net, [np.zeros((2, 1)), np.zeros(2), np.zeros((2, 1)), np.zeros(1)])
+    with pytest.raises(ValueError, match="seed"):
+        module.glorot_start(net, seed=-1)
+    with pytest.raises(TypeError, match="expected a"):
+        module.set_dense_weights("not a model", [])
+    with pytest.raises(TypeError, match="expected a"):
+        module.print_summary("not a model", x)
+
+
+def _logistic_losses(w0, w1):
+    """MSE and BCE of sigmoid(w0 + w1 x) on a tiny 0/1 data set, one value per weight pair (chapter 8's contract)."""
+    x, y = np.array([-1.0, 0.0, 1.0])[:, None], np.array([0.0, 1.0, 1.0])[:, None]
+    yhat = 1 / (1 + np.exp(-(w0 + x * w1)))
+    return np.mean((y - yhat) ** 2, axis=0), -np.mean(y * np.log(yhat) + (1 - y) * np.log(1 - yhat), axis=0)
+
+
+def test_loss_grid_and_surfaces():
+    import matplotlib.pyplot as plt
+
+    grid = plots.loss_grid(_logistic_losses, [-1.0, 0.0, 1.0], [0.0, 2.0])
+    assert grid.w0.tolist() == [-1, -1, 0, 0, 1, 1] and grid.w1.tolist() == [0, 2, 0, 2, 0, 2]
+    assert grid.mse[2] == pytest.approx(0.25) and grid.bce[2] == pytest.approx(np.log(2))  # at (0, 0): ŷ = 1/2
+    fig = plots.plot_loss_surfaces(grid, _logistic_losses, title="t")
+    assert len(fig.axes) == 2
+    plt.close(fig)
+    with pytest.raises(ValueError, match="must not be empty"):
+        plots.loss_grid(_logistic_losses, [], [0.0])
+    with pytest.raises(TypeError, match="losses must be a function"):
+        plots.loss_grid("mse", [0.0], [0.0])
+    with pytest.raises(TypeError, match="tuple"):
+        plots.loss_grid(lambda w0, w1: w0, [0.0], [0.0])
+    with pytest.raises(ValueError, match="mse has 1"):
+        plots.loss_grid(lambda w0, w1: (np.zeros(1), np.zeros(w0.size)), [0.0, 1.0], [0.0])
+
+
+def test_animate_learning_paths_and_bad_paths():
+    from matplotlib.animation import FuncAnimation
+
+    grid = plots.loss_grid(_logistic_losses, np.linspace(-2, 2, 6), np.linspace(-1, 3, 6))
+    data = datasets.Bernoulli(x=np.array([-1.0, 0.0, 1.0]), prob=np.array([0.2, 0.5, 0.8]), y=np.array([0.0, 1.0, 1.0]))
+    path = [[-2.0, -1.0], [-1.0, 0.5], [0.0, 2.0]]
+    anim = plots.animate_learning_paths(grid, _logistic_losses, data, path, path, title="t")
+    assert isinstance(anim, FuncAnimation)
+    assert anim.to_jshtml().count("data:image/") == 3  # one stored picture per recorded step
+    with pytest.raises(ValueError, match="path_mse must have shape"):
+        plots.animate_learning_paths(grid, _logistic_losses, data, [1.0, 2.0], path, title="t")
+    with pytest.raises(ValueError, match="same number of steps"):
+        plots.animate_learning_paths(grid, _logistic_losses, data, path, path[:2], title="t")
+    with pytest.raises(ValueError, match="prob has 2"):
+        bad = data._replace(prob=np.array([0.2, 0.5]))
+        plots.animate_learning_paths(grid, _logistic_losses, bad, path, path, title="t")
+
+
+def test_probability_fits_checks_lengths():
+    import matplotlib.pyplot as plt
+
+    fig = plots.probability_fits([0, 1], [0, 1], {"fit": [0.3, 0.7]}, title="t")
+    assert len(fig.axes) == 1
+    plt.close(fig)
+    with pytest.raises(ValueError, match="curve 'fit' has 1"):
+        plots.probability_fits([0, 1], [0, 1], {"fit": [0.5]}, title="t")

@@ -12,7 +12,15 @@ from notebooks import ROOT, chapter_dirs, read, tagged_stdout
 
 # Float32 arithmetic in two frameworks may differ in the last bits; these are relative tolerances.
 DEFAULT_RTOL = 1e-5
-RTOL = {}  # {"NN_slug": {"key": rtol}} where a chapter needs a looser comparison, with a comment why
+RTOL = {  # {"NN_slug": {"key": rtol}} where a chapter needs a looser comparison, with a comment why
+    # 436 float32 full-batch steps per path. Keras and PyTorch sum the 2000 rows in different orders, and
+    # Adam's early steps divide by 1 - 0.999**t computed in float32 (one rounding step there is ~3e-5 of it at t = 2),
+    # so the recorded weights agree to ~5e-5, not 1e-5.
+    "08_logistic_regression": {
+        name: 2e-4 for name in ("sgd_mse_path", "sgd_bce_path", "adam_mse_path", "adam_bce_path",
+                                "far_mse_path", "far_bce_path", "fresh_adam_end")
+    },
+}
 ATOL = 1e-6
 
 CHAPTERS = chapter_dirs()

@@ -111,3 +111,18 @@ def test_notebooks_are_valid_json_with_ids():
         data = json.loads(path.read_text())
         assert data["nbformat"] == 4
         assert all("id" in cell for cell in data["cells"])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_exercises_have_executed_hidden_solutions(path):
+    nb = read(path)
+    assert "## Exercises" in headings(nb), "a notebook ends with ## Exercises"
+    solutions = [c for c in nb.cells if c.cell_type == "code" and "hide-cell" in c.metadata.get("tags", [])]
+    assert solutions, "exercise solutions go in code cells tagged hide-cell"
+    assert all(c.outputs for c in solutions), "every solution cell is executed and shows its result"
+
+
+def test_reference_pages_are_in_the_toc():
+    listed = toc_files()
+    for page in ("reference/glossary", "reference/api_changes"):
+        assert page in listed and (ROOT / f"{page}.md").exists(), page
