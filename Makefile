@@ -6,7 +6,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export TF_ENABLE_ONEDNN_OPTS := 0
 export PYTHONHASHSEED := 0
 
-.PHONY: setup book test test-notebooks lab execute clean
+.PHONY: setup book test test-notebooks test-site browser lab execute clean
 
 setup:
 	@scripts/setup.sh
@@ -15,9 +15,20 @@ setup:
 book: setup
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 
-## Run every test: unit, structure, parity, the nbval gate over every notebook (strict), timings.
+## Run every test: unit, structure, parity, the nbval gate over every notebook (strict), timings;
+## then the site tests; then the notebook timing table again, so it is the last thing printed.
 test: setup
 	$(BIN)/python -m pytest
+	@$(MAKE) --no-print-directory test-site
+	@echo; cat _build/notebook-times.txt
+
+## The built site in a headless Chromium (site_tests/, their own pytest.ini): builds the site first
+## (Sphinx rebuilds only what changed) and installs Chromium when it is missing.
+test-site: book browser
+	$(BIN)/python -m pytest -c site_tests/pytest.ini site_tests
+
+browser:
+	@scripts/setup.sh --browser
 
 ## Open the notebooks in JupyterLab (installs JupyterLab into .venv on first use).
 lab: setup

@@ -6,9 +6,11 @@ Budgets (see README): no notebook over 60 s, the whole suite under 5 minutes on 
 
 import time
 from collections import defaultdict
+from pathlib import Path
 
 NOTEBOOK_BUDGET_S = 60.0
 SUITE_BUDGET_S = 300.0
+TIMES_FILE = Path(__file__).parent / "_build" / "notebook-times.txt"
 
 _notebook_seconds = defaultdict(float)
 _start = time.perf_counter()
@@ -47,11 +49,13 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if not _notebook_seconds or hasattr(config, "workerinput"):
         return
-    write = terminalreporter.write_line
+    lines = [f"{seconds:7.1f} s  {path}" for path, seconds in sorted(_notebook_seconds.items(), key=lambda i: -i[1])]
+    lines.append(f"{sum(_notebook_seconds.values()):7.1f} s  all notebooks (summed over workers)")
+    lines.append(f"{config._suite_wall_s:7.1f} s  suite wall time")
+    lines += [f"OVER BUDGET: {problem}" for problem in config._budget_problems]
     terminalreporter.section("notebook execution times")
-    for path, seconds in sorted(_notebook_seconds.items(), key=lambda item: -item[1]):
-        write(f"{seconds:7.1f} s  {path}")
-    write(f"{sum(_notebook_seconds.values()):7.1f} s  all notebooks (summed over workers)")
-    write(f"{config._suite_wall_s:7.1f} s  suite wall time")
-    for problem in config._budget_problems:
-        write(f"OVER BUDGET: {problem}", red=True)
+    for line in lines:
+        terminalreporter.write_line(line, red=line.startswith("OVER BUDGET"))
+    # `make test` prints this file again at the very end, after the site tests.
+    TIMES_FILE.parent.mkdir(exist_ok=True)
+    TIMES_FILE.write_text("\n".join(["notebook execution times (budgets: 60 s each, 300 s suite)", *lines]) + "\n")

@@ -2,8 +2,25 @@
 # Create the project's virtual environment (.venv) with the pinned packages, and make sure the
 # graphviz 'dot' program is there. Safe to run again: it only does what is missing.
 # Called by `make book` and `make test`; you rarely need to run it yourself.
+# `scripts/setup.sh --browser` (called by `make test-site`) also makes sure the system Chromium the site
+# tests drive is there, with a Korean font for the page screenshots.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--browser" ]; then
+  CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+  if [ ! -x "$CHROMIUM" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "setup: installing Chromium and a Korean font with apt-get (a minute or two, once)"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null
+      [ -x "$CHROMIUM" ] || { echo "setup: Chromium was installed but $CHROMIUM is still missing: set CHROMIUM=/path/to/chromium" >&2; exit 1; }
+    else
+      echo "setup: the site tests need Chromium at $CHROMIUM: install it (Debian/Ubuntu: 'sudo apt-get install chromium fonts-nanum') or set CHROMIUM=/path/to/chromium" >&2
+      exit 1
+    fi
+  fi
+  exit 0
+fi
 
 VENV=.venv
 STAMP="$VENV/.installed"

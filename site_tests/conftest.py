@@ -1,0 +1,121 @@
+"""Fixtures for the site tests: the built site served on 127.0.0.1 and a headless system Chromium.
+
+Run them with `make test-site` (it builds the site and installs Chromium first). A missing build or a
+missing browser is a failure with one line saying what to do, never a skip.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+
+from book_pages import HTML, SCREENSHOTS, pages
+from site_browser import CHROMIUM, CHROMIUM_ARGS, Session, Visit
+
+SITE_TESTS_BUDGET_S = 120.0
+_start = time.perf_counter()
+# docname -> {column: bytes}, sent by the tests with record_property("page_size", ...), shown at the end.
+PAGE_SIZES: dict[str, dict[str, int]] = {}
+
+
+def pytest_sessionstart(session):
+    """Stop at once, with one clear line, when the browser or an up-to-date build is missing."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.exit(
+            f"site tests: no Chromium at {CHROMIUM}: install it (Debian/Ubuntu: 'sudo apt-get install chromium'; "
+            "`make test-site` does it when run as root) or set CHROMIUM=/path/to/chromium",
+            returncode=1,
+        )
+    missing = [p.url for p in pages() if not p.html_file.exists()]
+    if missing:
+        pytest.exit(f"site tests: {HTML} lacks {', '.join(missing)}: build the site with `make book`", returncode=1)
+    stale = [p.url for p in pages() if p.html_file.stat().st_mtime < p.source.stat().st_mtime]
+    if stale:
+        pytest.exit(f"site tests: {', '.join(stale)} older than its source: rebuild with `make book`", returncode=1)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob("*.jpg"):
+        old.unlink()
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    """Serve the built site with `python -m http.server` on a free port of 127.0.0.1; stop it afterwards."""
+    log = open(HTML.parent / "site-tests-server.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(HTML)],
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+    )
+    try:
+        first_line = server.stdout.readline()  # "Serving HTTP on 127.0.0.1 port 41234 (http://...) ..."
+        port = re.search(r" port (\d+)", first_line)
+        if not port:
+            pytest.fail(f"the test web server did not start: {first_line!r}", pytrace=False)
+        yield f"http://127.0.0.1:{port.group(1)}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def session(site_url):
+    """The system Chromium, headless, with one browser context for all the visits."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        session = Session(chromium, site_url)
+        yield session
+        session.close()
+        chromium.close()
+
+
+@pytest.fixture
+def visit(session):
+    """Open site paths in new tabs: ``visit("intro.html")``; closed after the test."""
+    opened = []
+
+    def open_path(path):
+        opened.append(Visit(session, path))
+        return opened[-1]
+
+    yield open_path
+    for v in opened:
+        v.close()
+
+
+def pytest_runtest_logreport(report):
+    for name, value in report.user_properties:
+        if name == "page_size":
+            docname, sizes = value
+            PAGE_SIZES.setdefault(docname, {}).update(sizes)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    session.config._site_wall_s = time.perf_counter() - _start
+    if session.config._site_wall_s > SITE_TESTS_BUDGET_S and exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    write = terminalreporter.write_line
+    if PAGE_SIZES:
+        terminalreporter.section("site pages (KB)")
+        write(f"{'page':<44} {'html':>7} {'images':>7} {'weight':>7} {'all files':>10}")
+        order = [p.docname for p in pages()]
+        for docname, size in sorted(PAGE_SIZES.items(), key=lambda item: order.index(item[0])):
+            kb = {k: f"{v / 1024:.0f}" if v is not None else "-" for k, v in size.items()}
+            write(f"{docname:<44} {kb.get('html', '-'):>7} {kb.get('images', '-'):>7} "
+                  f"{kb.get('weight', '-'):>7} {kb.get('all_files', '-'):>10}")
+        write("weight = HTML (with its inline data: URIs, e.g. animation frames) + the files its <img>/<source>")
+        write("tags load from outside _static/ (budget 3 MB); all files = every byte the page loads, counted by")
+        write("the browser, with the theme and MathJax files shared by all pages (what a first visit costs).")
+    wall = getattr(config, "_site_wall_s", time.perf_counter() - _start)
+    write(f"site tests took {wall:.1f} s (budget {SITE_TESTS_BUDGET_S:.0f} s); screenshots in {SCREENSHOTS}")
+    if wall > SITE_TESTS_BUDGET_S:
+        write(f"OVER BUDGET: the site tests took {wall:.0f} s (budget {SITE_TESTS_BUDGET_S:.0f} s)", red=True)

@@ -1,0 +1,97 @@
+"""The system Chromium the site tests drive, and a page opened in it."""
+
+import os
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Nothing but this machine is reachable from the browser: the site must work offline. (Cheaper than
+    # Playwright request interception; such requests still show up in Visit.outside.)
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+class Session:
+    """The browser context every visit opens its tab in. Sharing it (and its cache) makes the tests about
+    a quarter faster than a fresh context per page."""
+
+    def __init__(self, browser, site_url):
+        self.site_url = site_url
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        # Downloads happen in the new tab a link opens; this listener only works if set before any tab exists.
+        self.downloads = []
+        self.context.on("page", lambda tab: tab.on("download", lambda download: self.downloads.append(download)))
+
+    def close(self):
+        self.context.close()
+
+
+def is_local(url, site_url):
+    return url.startswith((site_url, "data:", "blob:"))
+
+
+class Visit:
+    """A site page open in its own tab, with every error it logged and every request it made that
+    tried to leave the site."""
+
+    def __init__(self, session, path, finish=True):
+        """Open site ``path``; with ``finish=False`` wait only until its document is parsed."""
+        self.session = session
+        self.site_url = session.site_url
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.tab = session.context.new_page()
+        self.tab.on("console", self._console)
+        self.tab.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+        self.tab.on("request", lambda r: is_local(r.url, self.site_url) or self.outside.append(r.url))
+        self.tab.on("requestfailed", self._failed)
+        self.tab.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
+        self.response = self.goto(path, finish)
+
+    def _console(self, message):
+        if message.type == "error":
+            self.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    def _failed(self, request):
+        # ERR_ABORTED: the request was cancelled because the test moved on to another page. A file that
+        # is missing shows up as an HTTP 404 response instead; a blocked request outside the site is
+        # reported in ``outside``.
+        failure = request.failure or ""
+        if is_local(request.url, self.site_url) and "ERR_ABORTED" not in failure:
+            self.errors.append(f"request failed: {request.url} ({failure})")
+
+    def follow(self, path):
+        """Click the link in the page's text that leads to site path ``path``, as a reader would, and
+        wait until the new page is finished. Return a problem (str) if there is no such link."""
+        target = self.site_url + path
+        links = self.tab.locator("article a")
+        hrefs = links.evaluate_all("links => links.map(a => a.href.split('#')[0])")
+        if target not in hrefs:
+            return f"{self.tab.url} has no link to {path}"
+        with self.tab.expect_navigation(url=target) as navigation:
+            links.nth(hrefs.index(target)).click()
+        self.response = navigation.value
+        self.settle()
+        return None
+
+    def goto(self, path, finish=True):
+        """Open a site path and wait until the page, its fonts and its math are finished."""
+        response = self.tab.goto(self.site_url + path, wait_until="load" if finish else "domcontentloaded")
+        if finish:
+            self.settle()
+        return response
+
+    def settle(self):
+        """After the load event: wait for MathJax's typesetting (if MathJax loaded) and the fonts."""
+        self.tab.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise.then(() => true)")
+        self.tab.evaluate("() => document.fonts.ready.then(() => true)")
+
+    def close(self):
+        self.tab.close()
