@@ -7,5 +7,6 @@ never loads TensorFlow and vice versa):
 - ``helpers.plots``: matplotlib figures and jshtml animations.
 - ``helpers.diagrams``: graphviz network diagrams.
 - ``helpers.report``: print a chapter's key results (read back by the parity test).
-- ``helpers.tf_utils`` and ``helpers.torch_utils``: per-framework utilities with the same API.
+- ``helpers.tf_utils`` and ``helpers.torch_utils``: per-framework utilities with the same API
+  (``helpers.checks`` holds their shared argument checks).
 """

@@ -14,6 +14,8 @@ os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # the same digits on every CPU
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
+from helpers.checks import check_training_args  # noqa: E402
+
 FRAMEWORK = "tensorflow"
 
 
@@ -39,16 +41,6 @@ def short_error(error: Exception) -> str:
     return f"{type(error).__name__}: {message}"
 
 
-def _check_training_args(x, y, steps, learning_rate) -> None:
-    """Raise ValueError when the data or the step settings of ``train_full_batch`` cannot work."""
-    if not isinstance(steps, int) or isinstance(steps, bool) or steps < 1:
-        raise ValueError(f"steps must be a positive integer, got {steps!r}")
-    if not learning_rate > 0:
-        raise ValueError(f"learning_rate must be positive, got {learning_rate!r}")
-    if np.ndim(x) != 2 or np.ndim(y) != 2 or np.shape(x)[0] != np.shape(y)[0]:
-        raise ValueError(f"x and y must be 2-d with one row per sample, got shapes {np.shape(x)} and {np.shape(y)}")
-
-
 def train_full_batch(net, x, y, steps: int, learning_rate: float) -> np.float32:
     """Take ``steps`` gradient descent steps on the whole data (mean squared error); return the final loss.
 
@@ -57,7 +49,7 @@ def train_full_batch(net, x, y, steps: int, learning_rate: float) -> np.float32:
     dataset that repeats the full batch (``steps_per_epoch=steps``), and Keras runs up to 100 steps per
     call into compiled code (``steps_per_execution``) instead of returning to Python after each epoch.
     """
-    _check_training_args(x, y, steps, learning_rate)
+    check_training_args(x, y, steps, learning_rate)
     x = tf.constant(x, tf.float32)
     y = tf.constant(y, tf.float32)
     per_call = next(n for n in range(min(100, steps), 0, -1) if steps % n == 0)

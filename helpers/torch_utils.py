@@ -5,6 +5,8 @@ import random
 import numpy as np
 import torch
 
+from helpers.checks import check_training_args
+
 FRAMEWORK = "pytorch"
 
 
@@ -33,16 +35,6 @@ def short_error(error: Exception) -> str:
     return f"{type(error).__name__}: {message}"
 
 
-def _check_training_args(x, y, steps, learning_rate) -> None:
-    """Raise ValueError when the data or the step settings of ``train_full_batch`` cannot work."""
-    if not isinstance(steps, int) or isinstance(steps, bool) or steps < 1:
-        raise ValueError(f"steps must be a positive integer, got {steps!r}")
-    if not learning_rate > 0:
-        raise ValueError(f"learning_rate must be positive, got {learning_rate!r}")
-    if np.ndim(x) != 2 or np.ndim(y) != 2 or np.shape(x)[0] != np.shape(y)[0]:
-        raise ValueError(f"x and y must be 2-d with one row per sample, got shapes {np.shape(x)} and {np.shape(y)}")
-
-
 def train_full_batch(net, x, y, steps: int, learning_rate: float) -> np.float32:
     """Take ``steps`` gradient descent steps on the whole data (mean squared error); return the final loss.
 
@@ -50,7 +42,7 @@ def train_full_batch(net, x, y, steps: int, learning_rate: float) -> np.float32:
     every parameter (the step ``torch.optim.SGD`` takes, written out because it runs a third faster on
     tiny networks). ``tf_utils.train_full_batch`` takes the same steps with Keras' ``fit``.
     """
-    _check_training_args(x, y, steps, learning_rate)
+    check_training_args(x, y, steps, learning_rate)
     x = torch.as_tensor(x, dtype=torch.float32)
     y = torch.as_tensor(y, dtype=torch.float32)
     params = list(net.parameters())
