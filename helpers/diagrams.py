@@ -1,12 +1,26 @@
 """Graphviz diagrams of small networks, drawn left to right as in the lectures.
 
-A diagram is a ``graphviz.Digraph``; Jupyter shows it as an SVG image. Rendering needs the graphviz
+A diagram is a ``Diagram`` (a ``graphviz.Digraph`` whose text form names its nodes instead of a memory
+address); Jupyter shows it as an SVG image. Rendering needs the graphviz
 ``dot`` program (Debian/Ubuntu: ``apt-get install graphviz``; conda: ``conda install -c conda-forge graphviz``).
 """
 
 import shutil
 
 import graphviz
+
+
+class Diagram(graphviz.Digraph):
+    """A ``graphviz.Digraph`` that Jupyter shows as SVG, with a readable text form (no memory address).
+
+    The text form is what a notebook stores beside the SVG (and what a plain-text viewer shows), e.g.
+    ``Diagram: x → x*w, bias=True → ŷ``; ``layers`` and ``grouped`` set its ``description``.
+    """
+
+    description = ""
+
+    def __repr__(self) -> str:
+        return f"Diagram: {self.description}"
 
 
 def check_dot_installed() -> None:
@@ -18,7 +32,7 @@ def check_dot_installed() -> None:
         )
 
 
-def layers(*columns, edge_labels=None, title=None) -> graphviz.Digraph:
+def layers(*columns, edge_labels=None, title=None) -> Diagram:
     """Draw fully connected layers: each argument is a list of node names, left to right.
 
     ``edge_labels`` maps ``(from_node, to_node)`` to a label such as ``"× β₁"``.
@@ -36,7 +50,7 @@ def layers(*columns, edge_labels=None, title=None) -> graphviz.Digraph:
     for start, end in edge_labels:
         if start not in known or end not in known:
             raise ValueError(f"edge label for ({start!r}, {end!r}) names a node that is not drawn")
-    graph = graphviz.Digraph(graph_attr={"rankdir": "LR", "label": title or "", "labelloc": "t"})
+    graph = Diagram(graph_attr={"rankdir": "LR", "label": title or "", "labelloc": "t"})
     for i, column in enumerate(columns):
         with graph.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(style="invis")
@@ -46,10 +60,11 @@ def layers(*columns, edge_labels=None, title=None) -> graphviz.Digraph:
         for start in left:
             for end in right:
                 graph.edge(start, end, label=edge_labels.get((start, end), ""))
+    graph.description = " → ".join(", ".join(" ".join(node.split()) for node in column) for column in columns)
     return graph
 
 
-def grouped(groups, edges, title=None) -> graphviz.Digraph:
+def grouped(groups, edges, title=None) -> Diagram:
     """Draw a network as the lectures do: each group a grey box with a label, then the edges.
 
     ``groups`` is a list of ``(label, [node names])``, drawn left to right; ``edges`` a list of
@@ -65,7 +80,7 @@ def grouped(groups, edges, title=None) -> graphviz.Digraph:
         if isinstance(nodes, str) or not nodes:
             raise ValueError(f"group {label!r} must have a non-empty list of node names, got {nodes!r}")
         ids.update({node: f"n{len(ids) + i}" for i, node in enumerate(dict.fromkeys(nodes))})
-    graph = graphviz.Digraph(graph_attr={"rankdir": "LR", "label": title or "", "labelloc": "t"})
+    graph = Diagram(graph_attr={"rankdir": "LR", "label": title or "", "labelloc": "t"})
     for i, (label, nodes) in enumerate(groups):
         with graph.subgraph(name=f"cluster_{i}") as cluster:
             cluster.attr(style="filled", color="lightgrey", label=label)
@@ -78,13 +93,14 @@ def grouped(groups, edges, title=None) -> graphviz.Digraph:
         if start not in ids or end not in ids:
             raise ValueError(f"edge ({start!r}, {end!r}) names a node that is in no group")
         graph.edge(ids[start], ids[end], label=label[0] if label else "")
+    graph.description = " → ".join(f"{label} ({', '.join(nodes)})" for label, nodes in groups)
     return graph
 
 
 YHAT_FORMS = ("bias=False", "bias=True", "matrix")
 
 
-def regression_yhat(form: str) -> graphviz.Digraph:
+def regression_yhat(form: str) -> Diagram:
     """Draw one of lecture 000's three equivalent ways to write ŷ = β̂₀ + β̂₁x as a one-node layer.
 
     ``form`` is ``"bias=False"`` (inputs 1 and x, one weight each), ``"bias=True"`` (input x only; the layer
@@ -102,7 +118,7 @@ def regression_yhat(form: str) -> graphviz.Digraph:
     return layers(["X = [1 x]"], [node], ["ŷ"], edge_labels={("X = [1 x]", node): "@ β̂", (node, "ŷ"): "identity"})
 
 
-def one_hidden_layer(units: int, detailed: bool = False) -> graphviz.Digraph:
+def one_hidden_layer(units: int, detailed: bool = False) -> Diagram:
     """Lecture 002's drawing of X → a hidden relu layer of ``units`` nodes → ŷ, in grey boxes Layer 0, 1, 2.
 
     With more than three units the middle ones are drawn as "...". ``detailed=True`` draws each hidden
@@ -124,7 +140,7 @@ def one_hidden_layer(units: int, detailed: bool = False) -> graphviz.Digraph:
     return grouped([("Layer 0", ["X"]), (label, hidden), ("Layer 2", ["ŷ"])], edges)
 
 
-def one_unit(activation: str) -> graphviz.Digraph:
+def one_unit(activation: str) -> Diagram:
     """Lecture 002's drawing of a single unit: x → x*w + bias → ŷ through ``activation`` ("identity", "relu")."""
     if not isinstance(activation, str) or not activation:
         raise ValueError(f"activation must be a name such as 'identity' or 'relu', got {activation!r}")

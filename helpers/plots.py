@@ -1,7 +1,7 @@
 """Matplotlib figures and animations shared by the notebooks.
 
-Every figure has a title and axis labels. Animations are returned as ``FuncAnimation`` objects with
-their figure already closed, so a notebook shows only the jshtml player (call ``setup()`` once).
+Every figure has a title and axis labels. Animations are returned as ``Animation`` objects with their
+figure already closed, so a notebook shows only the jshtml player (call ``setup()`` once).
 """
 
 from typing import NamedTuple
@@ -21,6 +21,24 @@ def setup() -> None:
             "animation.embed_limit": 5,  # MB; keeps every chapter page small
         }
     )
+
+
+class Animation:
+    """A finished animation: a notebook shows it as a jshtml player with play/step buttons.
+
+    Its text form (stored beside the player, shown by plain-text viewers) says what it shows, e.g.
+    ``Animation: Gradient descent, α = 0.1 (15 frames)``, instead of a memory address.
+    ``.animation`` is the matplotlib ``FuncAnimation`` (e.g. to ``.save`` it as a GIF).
+    """
+
+    def __init__(self, animation, title: str, frames: int):
+        self.animation, self.title, self.frames = animation, title, frames
+
+    def _repr_html_(self) -> str:
+        return self.animation.to_jshtml()
+
+    def __repr__(self) -> str:
+        return f"Animation: {self.title} ({self.frames} frames)"
 
 
 def check_same_length(**arrays) -> None:
@@ -119,7 +137,7 @@ def animate_descents(paths, loss_fn, *, title, curve_x=None, xlabel="β", ylabel
     ``loss_fn`` maps a NumPy array of positions to their losses (used for the curve and the points).
     ``curve_x`` sets the range of the curve (each panel widens it to hold its whole path). Frame k shows
     the points up to step k; long paths are thinned to ``max_frames`` frames (the first and last kept).
-    Returns a ``FuncAnimation`` whose figure is already closed: a notebook shows it as a jshtml player.
+    Returns an ``Animation`` whose figure is already closed: a notebook shows it as a jshtml player.
     """
     from matplotlib.animation import FuncAnimation
 
@@ -152,7 +170,7 @@ def animate_descents(paths, loss_fn, *, title, curve_x=None, xlabel="β", ylabel
 
     animation = FuncAnimation(fig, draw, frames=shown, interval=150)
     plt.close(fig)
-    return animation
+    return Animation(animation, title, len(shown))
 
 
 def animate_descent(path, loss_fn, *, title, curve_x=None, xlabel="β", ylabel="loss", max_frames=15):
@@ -160,8 +178,10 @@ def animate_descent(path, loss_fn, *, title, curve_x=None, xlabel="β", ylabel="
 
     ``path`` holds the positions β₀, β₁, ... and ``loss_fn`` maps a NumPy array of positions to losses.
     """
-    return animate_descents({title: path}, loss_fn, title="", curve_x=curve_x, xlabel=xlabel, ylabel=ylabel,
-                            max_frames=max_frames)
+    shown = animate_descents({title: path}, loss_fn, title="", curve_x=curve_x, xlabel=xlabel, ylabel=ylabel,
+                             max_frames=max_frames)
+    shown.title = title
+    return shown
 
 
 class LossGrid(NamedTuple):
@@ -325,7 +345,7 @@ def animate_learning_paths(grid: LossGrid, losses, data, path_mse, path_bce, *, 
 
     anim = FuncAnimation(fig, draw, frames=len(path_mse))
     plt.close(fig)
-    return anim
+    return Animation(anim, title, len(path_mse))
 
 
 def probability_fits(x, y, curves, *, title, xlabel="x", ylabel="y"):

@@ -6,7 +6,8 @@ This is the only way outputs get into the book's notebooks:
     make execute                                           # all of them
 
 Each notebook runs in a fresh kernel started in its own folder. Afterwards the metadata is cleaned
-(only cell tags and the kernel spec are kept), so a re-run changes nothing but real outputs.
+(only cell tags and the kernel spec are kept) and pieces of one printout are joined, so a re-run
+changes nothing but real outputs.
 """
 
 import os
@@ -32,6 +33,21 @@ def clean_metadata(nb) -> None:
         cell.metadata = nbformat.from_dict({"tags": tags} if tags else {})
 
 
+def merge_stream_pieces(nb) -> None:
+    """Join adjacent pieces of one stream (the kernel flushes long prints in parts) into one output."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for out in cell.outputs:
+            previous = merged[-1] if merged else None
+            if out.output_type == "stream" and previous and previous.output_type == "stream" and previous.name == out.name:
+                previous.text += out.text
+            else:
+                merged.append(out)
+        cell.outputs = merged
+
+
 def execute(path: Path) -> float:
     """Execute the notebook at ``path`` in place; return the seconds it took."""
     nb = nbformat.read(path, as_version=4)
@@ -44,6 +60,7 @@ def execute(path: Path) -> float:
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    merge_stream_pieces(nb)
     clean_metadata(nb)
     nbformat.write(nb, path)
     return time.perf_counter() - start

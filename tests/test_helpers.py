@@ -67,6 +67,21 @@ def test_key_results_round_trip(capsys):
     }
 
 
+def test_rounded_prints_the_asked_precision(capsys):
+    report.key_results(
+        beta=report.rounded(np.float32(1.9999928), digits=6),
+        losses=report.rounded(np.array([0.123456, -1e-9, 2.0]), decimals=3),
+        n=report.rounded(1537, digits=2),
+    )
+    assert capsys.readouterr().out.splitlines()[1:] == ["  beta: 1.99999", "  losses: [0.123, 0.0, 2.0]", "  n: 1537"]
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"digits": 2, "decimals": 2}, {"digits": 0}, {"decimals": -1}, {"digits": 1.5}])
+def test_rounded_rejects_bad_precision(kwargs):
+    with pytest.raises(ValueError, match="digits"):
+        report.rounded(1.0, **kwargs)
+
+
 @pytest.mark.parametrize("bad", [{}, {"Beta": 1.0}, {"x": "text"}])
 def test_key_results_rejects_bad_input(bad):
     with pytest.raises((ValueError, TypeError)):
@@ -80,6 +95,7 @@ def test_plot_rejects_mismatched_lengths():
 
 def test_diagram_layers_and_bad_input():
     graph = diagrams.layers(["1", "x"], ["ŷ"], edge_labels={("x", "ŷ"): "β₁"})
+    assert repr(graph) == "Diagram: 1, x → ŷ"  # what a notebook stores beside the SVG: no memory address
     svg = graph.pipe(format="svg").decode()
     assert "<svg" in svg and "β₁" in svg
     with pytest.raises(ValueError, match="at least two layers"):
@@ -165,11 +181,13 @@ def test_descent_animations_thin_frames_and_close_their_figure():
     import matplotlib.pyplot as plt
 
     loss = lambda b: (b / 2 - 1) ** 2  # noqa: E731
-    animation = plots.animate_descent(np.linspace(-10, 2, 101), loss, title="one path", max_frames=4)
+    shown = plots.animate_descent(np.linspace(-10, 2, 101), loss, title="one path", max_frames=4)
+    assert repr(shown) == "Animation: one path (4 frames)"  # stored beside the player: no memory address
+    animation = shown.animation
     assert not plt.fignum_exists(animation._fig.number), "the figure must be closed (no static PNG)"
     assert list(animation.new_frame_seq()) == [0, 33, 67, 100]
-    assert animation.to_jshtml().count("data:image/png") == 4
-    animation = plots.animate_descents({"a": [-10.0, -4.0, 2.0], "b": [-10.0, 14.0, 2.0]}, loss, title="two")
+    assert shown._repr_html_().count("data:image/png") == 4
+    animation = plots.animate_descents({"a": [-10.0, -4.0, 2.0], "b": [-10.0, 14.0, 2.0]}, loss, title="two").animation
     assert len(animation._fig.axes) == 2 and list(animation.new_frame_seq()) == [0, 1, 2]
     animation.to_jshtml()
 
@@ -191,6 +209,7 @@ def test_descent_animations_reject_bad_input():
 def test_grouped_and_hidden_layer_diagrams():
     svg = diagrams.one_hidden_layer(2, detailed=True).pipe(format="svg").decode()
     assert "u1[:,0]" in svg and "*W2[1,0]" in svg and "Layer 2" in svg
+    assert repr(diagrams.one_hidden_layer(2)) == "Diagram: Layer 0 (X) → Layer 1: relu (node1, node2) → Layer 2 (ŷ)"
     assert "node512" in diagrams.one_hidden_layer(512).pipe(format="svg").decode()
     assert "relu" in diagrams.one_unit("relu").pipe(format="svg").decode()
     with pytest.raises(ValueError, match="units must be"):
@@ -299,14 +318,12 @@ def test_loss_grid_and_surfaces():
 
 
 def test_animate_learning_paths_and_bad_paths():
-    from matplotlib.animation import FuncAnimation
-
     grid = plots.loss_grid(_logistic_losses, np.linspace(-2, 2, 6), np.linspace(-1, 3, 6))
     data = datasets.Bernoulli(x=np.array([-1.0, 0.0, 1.0]), prob=np.array([0.2, 0.5, 0.8]), y=np.array([0.0, 1.0, 1.0]))
     path = [[-2.0, -1.0], [-1.0, 0.5], [0.0, 2.0]]
     anim = plots.animate_learning_paths(grid, _logistic_losses, data, path, path, title="t")
-    assert isinstance(anim, FuncAnimation)
-    assert anim.to_jshtml().count("data:image/") == 3  # one stored picture per recorded step
+    assert repr(anim) == "Animation: t (3 frames)"
+    assert anim._repr_html_().count("data:image/") == 3  # one stored picture per recorded step
     with pytest.raises(ValueError, match="path_mse must have shape"):
         plots.animate_learning_paths(grid, _logistic_losses, data, [1.0, 2.0], path, title="t")
     with pytest.raises(ValueError, match="same number of steps"):

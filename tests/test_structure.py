@@ -106,6 +106,40 @@ def test_ignore_markers_give_a_reason(path):
                 assert following.startswith("# reason:"), f"{line.strip()} without '# reason:' next line"
 
 
+def output_texts(cell):
+    """Every text a code cell's outputs show a reader: streams, and text/plain or text/html data."""
+    for out in cell.outputs:
+        if "text" in out:
+            yield out.text
+        for mime in ("text/plain", "text/html"):
+            if mime in out.get("data", {}):
+                yield out.data[mime]
+
+
+# A repr such as <graphviz.graphs.Digraph at 0x7f3a...> or <... object at 0x...>: changes every run.
+MEMORY_ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]{4,}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_no_memory_address_or_ansi_code_in_outputs(path):
+    code = [c for c in read(path).cells if c.cell_type == "code"]
+    for i, cell in enumerate(code, 1):
+        for text in output_texts(cell):
+            address = MEMORY_ADDRESS.search(text)
+            assert not address, f"cell [{i}] shows a memory address: {text[max(0, address.start() - 60):address.end()]!r}"
+            assert "\x1b[" not in text, f"cell [{i}] shows ANSI colour codes: {text[:120]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_no_split_stream_outputs(path):
+    """What a cell prints is one box on the page: no two adjacent outputs of the same stream."""
+    code = [c for c in read(path).cells if c.cell_type == "code"]
+    for i, cell in enumerate(code, 1):
+        names = [out.get("name") if out.output_type == "stream" else None for out in cell.outputs]
+        split = [a for a, b in zip(names, names[1:]) if a is not None and a == b]
+        assert not split, f"cell [{i}] stores its {split[0]} in pieces: re-execute with `make execute`"
+
+
 def test_notebooks_are_valid_json_with_ids():
     for path in NOTEBOOKS:
         data = json.loads(path.read_text())
