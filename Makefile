@@ -6,7 +6,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export TF_ENABLE_ONEDNN_OPTS := 0
 export PYTHONHASHSEED := 0
 
-.PHONY: setup book test test-notebooks test-site browser lab execute clean
+.PHONY: setup book test test-notebooks test-site browser lab execute lock clean
 
 setup:
 	@scripts/setup.sh
@@ -38,6 +38,10 @@ lab: setup
 ## Re-execute notebooks and store their outputs: `make execute NB=chapters/01_tensors/pytorch.ipynb`.
 execute: setup
 	$(BIN)/python scripts/execute_notebooks.py $(NB)
+
+## After editing requirements.txt: pin everything it pulls in, for the reference platform (requirements-lock.txt).
+lock: setup
+	$(BIN)/python scripts/lock.py
 
 clean:
 	rm -rf _build

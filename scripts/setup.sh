@@ -25,14 +25,24 @@ fi
 VENV=.venv
 STAMP="$VENV/.installed"
 
+# Python 3.11 is the reference (the stored outputs are verified with it); 3.12 and 3.13 work too.
 find_python() {
-  for candidate in python3.11 python3 python; do
+  for candidate in python3.11 python3.12 python3.13 python3 python; do
     if command -v "$candidate" >/dev/null 2>&1 &&
-       "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; then
+       "$candidate" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null; then
       echo "$candidate"; return 0
     fi
   done
   return 1
+}
+
+# On Linux x86_64, PyPI's torch carries GBs of CUDA libraries: take the CPU build from PyTorch's own
+# index, when it can be reached (a machine with torch 2.13.0+cpu on local disk needs no index).
+pip_index_args() {
+  if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] && [ -z "${PIP_EXTRA_INDEX_URL:-}" ] &&
+     python3 -c 'import socket; socket.getaddrinfo("download.pytorch.org", 443)' 2>/dev/null; then
+    echo "--extra-index-url https://download.pytorch.org/whl/cpu"
+  fi
 }
 
 if ! command -v dot >/dev/null 2>&1; then
@@ -45,12 +55,16 @@ if ! command -v dot >/dev/null 2>&1; then
   fi
 fi
 
-if [ ! -f "$STAMP" ] || [ requirements.txt -nt "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
-  PYTHON=$(find_python) || { echo "setup: Python 3.11 is required (python3.11 not found)" >&2; exit 1; }
+PINS="requirements.txt requirements-lock.txt requirements-dev.txt pyproject.toml"
+if [ ! -f "$STAMP" ] || [ -n "$(find $PINS -newer "$STAMP")" ]; then
+  PYTHON=$(find_python) || { echo "setup: Python 3.11 (or 3.12, 3.13) is required and was not found" >&2; exit 1; }
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
   echo "setup: installing the pinned packages into $VENV (about a minute the first time)"
   "$VENV/bin/python" -m pip install --quiet --upgrade pip
-  "$VENV/bin/python" -m pip install --quiet -r requirements.txt
+  # requirements-lock.txt pins every package they pull in (as on the reference platform).
+  # shellcheck disable=SC2046
+  "$VENV/bin/python" -m pip install --quiet $(pip_index_args) \
+    -r requirements.txt -r requirements-dev.txt -c requirements-lock.txt
   "$VENV/bin/python" -m pip install --quiet --no-deps --editable .
   # Build matplotlib's font cache now: its one-time notice would otherwise land in a notebook.
   "$VENV/bin/python" -c "import matplotlib.pyplot" >/dev/null 2>&1

@@ -13,8 +13,12 @@ def pins():
 
 
 def test_requirements_are_exact_pins():
+    """name==version, optionally for some platforms only (an environment marker after ';')."""
     for line in pins():
-        assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][0-9A-Za-z.\-*+]*", line), f"not an exact pin: {line}"
+        assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][0-9A-Za-z.\-+]*(; .+)?", line), f"not an exact pin: {line}"
+    dev = (ROOT / "requirements-dev.txt").read_text().splitlines()
+    for line in (line for line in dev if line.strip() and not line.startswith("#")):
+        assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][0-9A-Za-z.\-+]*", line), f"not an exact pin: {line}"
 
 
 def test_environment_yml_installs_the_same_pins():
@@ -24,6 +28,7 @@ def test_environment_yml_installs_the_same_pins():
     assert any(str(d).startswith("graphviz") for d in deps), "the dot program comes from conda-forge graphviz"
     pip_section = next(d["pip"] for d in deps if isinstance(d, dict) and "pip" in d)
     assert "-r requirements.txt" in pip_section, "environment.yml must install requirements.txt"
+    assert any(p.startswith("-c requirements-lock.txt") for p in pip_section), "and constrain it with the lock"
     pinned_here = [p for p in pip_section if "==" in p]
     for pin in pinned_here:
         assert pin in pins(), f"environment.yml pins {pin}, requirements.txt does not"
