@@ -1,11 +1,24 @@
-"""PyTorch utilities. ``helpers.tf_utils`` has the same functions for TensorFlow."""
+"""PyTorch utilities. ``helpers.tf_utils`` has the same functions for TensorFlow.
 
-import random
+Importing this module first makes PyTorch's float arithmetic the same on every x86 CPU: Intel's MKL
+(PyTorch's matrix library) otherwise picks its code by processor (AVX-512 on one machine, AVX2 on
+another), and the last digit of a float32 result can change with it. So every PyTorch notebook starts
+with ``from helpers import torch_utils`` before ``import torch``.
+"""
 
-import numpy as np
-import torch
+import os
+import platform
 
-from helpers.checks import check_training_args
+if platform.machine().lower() in ("x86_64", "amd64"):
+    os.environ.setdefault("MKL_CBWR", "COMPATIBLE")  # MKL: one code path, so the same digits, on every CPU
+    os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")  # PyTorch's own vector kernels: AVX2 even on AVX-512 CPUs
+
+import random  # noqa: E402
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+from helpers.checks import check_training_args  # noqa: E402
 
 FRAMEWORK = "pytorch"
 
