@@ -79,6 +79,21 @@ def cafe() -> Cafe:
     return Cafe(x=x, epsilon=epsilon, y=10.2 + 2.2 * x + epsilon)
 
 
+def cafe_sample(n: int, seed: int = 43052) -> Cafe:
+    """A larger cafe-like sample (not in the lectures): y = 10.2 + 2.2 x + epsilon for n days.
+
+    x is uniform on [20, 31) (the lecture's temperatures lie in 20.1 to 30.4) and epsilon is standard
+    normal, both drawn by NumPy with ``seed``, so both frameworks see the same numbers. Chapter 2 uses it
+    to show how the gradient at the true beta grows with n.
+    """
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
+        raise ValueError(f"n must be an integer of at least 2, got {n!r}")
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(20, 31, size=n)
+    epsilon = rng.standard_normal(n)
+    return Cafe(x=x, epsilon=epsilon, y=10.2 + 2.2 * x + epsilon)
+
+
 def line_n200() -> Line:
     """Lecture 000's regression data: y = 2.5 + 4x + epsilon, x = linspace(0, 1, 200).
 
