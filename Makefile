@@ -9,15 +9,19 @@ export PYTHONHASHSEED := 0
 .PHONY: setup book test test-notebooks test-site browser lab execute lock clean
 
 setup:
-	@scripts/setup.sh
+	@bash scripts/setup.sh
 
 ## Build the static site into _build/html from the notebooks' stored outputs; warnings are errors.
+## First the course download (_build/dl-foundations-course.zip: notebooks, helpers, pins, README), which
+## intro.md links, so the site serves a copy of it.
 book: setup
+	@$(BIN)/python scripts/make_course_zip.py
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 
 ## Run every test: unit, structure, parity, the nbval gate over every notebook (strict), timings;
 ## then the site tests; then the notebook timing table again, so it is the last thing printed.
-test: setup
+## (Chromium first: the JupyterLab test of the first suite drives it too.)
+test: setup browser
 	$(BIN)/python -m pytest
 	@$(MAKE) --no-print-directory test-site
 	@echo; cat _build/notebook-times.txt
@@ -28,12 +32,14 @@ test-site: book browser
 	$(BIN)/python -m pytest -c site_tests/pytest.ini site_tests
 
 browser:
-	@scripts/setup.sh --browser
+	@bash scripts/setup.sh --browser
 
-## Open the notebooks in JupyterLab (installs JupyterLab into .venv on first use).
+## Open the notebooks in JupyterLab (pinned in requirements.txt, so `setup` installs it). As root (containers,
+## WSL, cloud machines) Jupyter refuses to start without --allow-root, so it is added then. More options:
+## `make lab LAB_ARGS="--no-browser --port=8899"`.
+LAB_ARGS ?=
 lab: setup
-	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/python -m pip install --quiet "jupyterlab==4.5.*"
-	$(BIN)/jupyter lab chapters
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) chapters
 
 ## Re-execute notebooks and store their outputs: `make execute NB=chapters/01_tensors/pytorch.ipynb`.
 execute: setup
