@@ -11,7 +11,8 @@ import numpy as np
 
 
 def setup() -> None:
-    """Set the book's plot style: small figures, readable fonts, animations as jshtml players."""
+    """Set the book's plot style: small figures, readable fonts, animations as jshtml players, and a
+    figure's text form that says what it shows (``describe_figure``; the site's alt text)."""
     plt.rcParams.update(
         {
             "figure.figsize": (6, 4),
@@ -21,6 +22,53 @@ def setup() -> None:
             "animation.embed_limit": 5,  # MB; keeps every chapter page small
         }
     )
+    register_figure_text_form()
+
+
+def describe_figure(fig) -> str:
+    """Say in words what a figure shows: its title, then each panel's title, axes and legend.
+
+    This is a figure's text form in a notebook (``register_figure_text_form``), stored beside its picture;
+    the book's site uses it as the picture's alt text, e.g.
+    ``Figure: Linear fit; y against x; legend: data, fit``.
+    """
+    from matplotlib.figure import Figure
+
+    if not isinstance(fig, Figure):
+        raise TypeError(f"describe_figure needs a matplotlib Figure, got {type(fig).__name__}")
+    parts = [fig.get_suptitle()] if fig.get_suptitle() else []
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    for ax in panels:
+        said = [ax.get_title()] if ax.get_title() else []
+        x, y, z = ax.get_xlabel(), ax.get_ylabel(), ax.get_zlabel() if hasattr(ax, "get_zlabel") else ""
+        if z:
+            said.append(f"{z} over {x} and {y}")
+        elif x and y:
+            said.append(f"{y} against {x}")
+        elif x or y:
+            said.append(f"horizontal axis {x}" if x else f"vertical axis {y}")
+        if ax.get_legend():
+            said.append("legend: " + ", ".join(t.get_text() for t in ax.get_legend().get_texts()))
+        parts += ["; ".join(said)] if said else []
+    for legend in fig.legends:
+        parts.append("legend: " + ", ".join(t.get_text() for t in legend.get_texts()))
+    return "Figure: " + (". ".join(parts) if parts else f"untitled, {len(panels)} unlabelled panel(s)")
+
+
+def register_figure_text_form() -> None:
+    """In IPython, store ``describe_figure(fig)`` as a figure's text form instead of ``<Figure size ...>``."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        from matplotlib.figure import Figure
+
+        # Load the backend now: the inline backend resets every formatter of Figure when it loads.
+        plt.switch_backend(plt.get_backend())
+        plain = shell.display_formatter.formatters["text/plain"]
+        plain.for_type(Figure, lambda fig, printer, cycle: printer.text(describe_figure(fig)))
 
 
 class Animation:
@@ -135,8 +183,9 @@ def animate_descents(paths, loss_fn, *, title, curve_x=None, xlabel="β", ylabel
 
     ``paths`` maps a panel title (e.g. ``"α = 1"``) to the positions β₀, β₁, ..., all of the same length;
     ``loss_fn`` maps a NumPy array of positions to their losses (used for the curve and the points).
-    ``curve_x`` sets the range of the curve (each panel widens it to hold its whole path). Frame k shows
-    the points up to step k; long paths are thinned to ``max_frames`` frames (the first and last kept).
+    ``curve_x`` sets the range of the curve (each panel widens it to hold its whole path). A legend under
+    the panels names the curve and the path. Frame k shows the points up to step k; long paths are thinned
+    to ``max_frames`` frames (the first and last kept).
     Returns an ``Animation`` whose figure is already closed: a notebook shows it as a jshtml player.
     """
     from matplotlib.animation import FuncAnimation
@@ -144,7 +193,7 @@ def animate_descents(paths, loss_fn, *, title, curve_x=None, xlabel="β", ylabel
     arrays = _check_path_args(paths, loss_fn, max_frames)
     steps = len(next(iter(arrays.values())))
     shown = sorted(set(np.linspace(0, steps - 1, min(steps, max_frames)).round().astype(int).tolist()))
-    fig, axes = plt.subplots(1, len(arrays), figsize=(4.5 if len(arrays) == 1 else 2.6 * len(arrays), 3.0), squeeze=False)
+    fig, axes = plt.subplots(1, len(arrays), figsize=(4.5 if len(arrays) == 1 else 2.6 * len(arrays), 3.3), squeeze=False)
     artists = []
     for ax, (name, path) in zip(axes[0], arrays.items()):
         lows = [path.min()] + ([np.min(curve_x)] if curve_x is not None else [])
@@ -152,15 +201,17 @@ def animate_descents(paths, loss_fn, *, title, curve_x=None, xlabel="β", ylabel
         low, high = min(lows), max(highs)
         pad = 0.1 * (high - low) if high > low else 1.0
         grid = np.linspace(low - pad, high + pad, 200)
-        ax.plot(grid, loss_fn(grid), color="tab:blue", lw=1)
-        line, = ax.plot(path[:1], loss_fn(path[:1]), "o-", color="tab:red", ms=4, lw=0.6)
+        ax.plot(grid, loss_fn(grid), color="tab:blue", lw=1, label=f"{ylabel}({xlabel})")
+        line, = ax.plot(path[:1], loss_fn(path[:1]), "o-", color="tab:red", ms=4, lw=0.6, label=f"{xlabel}, step by step")
         label = ax.text(0.03, 0.9, "", transform=ax.transAxes)
         ax.set(title=name, xlabel=xlabel)
         ax.locator_params(nbins=4)  # fewer tick labels: each frame draws faster
         artists.append((path, line, label))
     axes[0][0].set_ylabel(ylabel)
+    # every panel shows the same two lines: one legend for all, under the panels
+    fig.legend(*axes[0][0].get_legend_handles_labels(), loc="lower center", ncol=2, fontsize=8, frameon=False)
     fig.suptitle(title)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
 
     def draw(frame):
         for path, line, label in artists:
@@ -277,7 +328,8 @@ def animate_learning_paths(grid: LossGrid, losses, data, path_mse, path_bce, *, 
     ``path_mse`` and ``path_bce`` hold one (w0, w1) row per recorded step (the start first), recorded
     every ``epochs_per_frame`` epochs. Top: each path on its loss surface (``grid``, from ``loss_grid`` with
     the same ``losses``). Bottom: the data ``data.x``, ``data.y``, the true success probability
-    ``data.prob`` (red) and the fitted curve sigmoid(w0 + w1 x) of the current step (blue).
+    ``data.prob`` (red) and the fitted curve sigmoid(w0 + w1 x) of the current step (blue). A legend under
+    the panels names the path, the star (the true weights), the data and both curves.
 
     Speed and size: a 3-D figure takes about a quarter of a second to draw, and an animation draws every
     frame anew. So the still parts (surfaces, data, axes, labels) are drawn once into a picture, and each
@@ -316,7 +368,17 @@ def animate_learning_paths(grid: LossGrid, losses, data, path_mse, path_bce, *, 
         ax.grid(False)
         ax.set_title(f"fit with {name}", fontsize=10)
         fit_axes.append(ax)
-    still.subplots_adjust(left=0.13, right=0.97, bottom=0.09, top=0.87, wspace=0.35, hspace=0.5)
+    # one legend for all four panels, under them (stand-ins for the lines drawn on every frame)
+    from matplotlib.lines import Line2D
+
+    legend = [Line2D([], [], marker="o", color="black", ms=2, lw=1, label="path of (w₀, w₁)"),
+              Line2D([], [], marker="*", color="red", ms=7, lw=0, label="true (w₀, w₁)"),
+              Line2D([], [], marker=".", color="grey", lw=0, label="data"),
+              Line2D([], [], ls="--", color="red", label="true π"),
+              Line2D([], [], ls="--", color="blue", label="fitted π")]
+    still.legend(handles=legend, loc="lower center", ncol=3, fontsize=7, frameon=False, handlelength=1.8,
+                 columnspacing=1.0, borderaxespad=0.2)
+    still.subplots_adjust(left=0.13, right=0.97, bottom=0.16, top=0.89, wspace=0.35, hspace=0.6)
     still.canvas.draw()
     picture = np.asarray(still.canvas.buffer_rgba()).copy()
     plt.close(still)

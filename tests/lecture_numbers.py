@@ -32,6 +32,7 @@ LECTURE_NUMBERS = {
         # lecture 003, the cafe example
         "cafe_y": ["55.4183651", "58.19427589", "61.23082496", "62.31255873", "63.1070028",
                    "63.69569103", "67.24704918", "71.43650092", "73.10130336", "77.84988286"],
+        "grad_scalar_at_9_2": ["-126.78691", "-3208.8396"],  # float32 tape.gradient(loss, beta0), (loss, beta1)
         "grad_at_9_2": ["-126.78690968", "-3208.83947922"],
         "grad_at_true_beta": ["-2.74690968", "-71.45947922"],
     },
@@ -51,9 +52,17 @@ LECTURE_NUMBERS = {
         "loss_after_1_step": "35.94002362785341",  # loss_lst after one step: [36.0, 35.94002362785341]
     },
     "04_optimizers": {
-        # lecture 000 (its printouts were lost in the notes; lecture 003 printed the same run: 1.997125)
+        # Lecture 000's notes keep no printouts of these runs; lecture 003 printed the same runs (beta = -10,
+        # alpha = 0.01/6, by hand with assign_sub): -9.99, -9.980008, 1.997125. Both frameworks' optimizers end
+        # on the same float32 values as the hand-written loop for these runs (chapter 4, sections 4 and 8).
+        "beta_hand_1_step": "-9.99",
+        "beta_sgd_1_step": "-9.99",
+        "beta_sgd_2_steps": "-9.980008",
         "beta_sgd_10000_steps": "1.997125",
-        "loss_fn_at_start": "36",  # loss_fn() at beta = -10, "(1/2 beta - 1)^2 = 36"
+        "beta_minimize_2_steps": "-9.980008",
+        "beta_minimize_10000_steps": "1.997125",
+        # lecture 000: loss_fn() at beta = -10, "$(\frac{1}{2}\beta-1)^2 =36$ 나온 거"
+        "loss_fn_at_start": "36",
     },
     "05_linear_regression": {
         # lecture 000
@@ -66,20 +75,40 @@ LECTURE_NUMBERS = {
         "loss_correct": "109.8145",
     },
     "07_nonlinear_regression": {
-        # lecture 002: the first piecewise y values
-        "piecewise_y_first": ["-0.88497385", "-0.65454563", "-0.61676249", "-0.84702584"],
+        # lecture 002: all 100 piecewise y values, as printed by `y` after `y= np.array(list(map(lamb,x)))`
+        "piecewise_y": [
+            "-0.88497385", "-0.65454563", "-0.61676249", "-0.84702584", "-0.84785569", "-0.79220455",
+            "-1.3777105", "-1.27341781", "-1.41643729", "-1.26404671", "-0.79590224", "-0.78824395",
+            "-0.86064773", "-0.52468679", "-1.18247354", "-0.29327295", "-0.69373049", "-0.90561768",
+            "-1.07554911", "-0.7225404", "-0.69867774", "-0.34811037", "0.11188474", "-1.05046296",
+            "-0.03840085", "-0.38356861", "-0.24299798", "-0.58403161", "-0.20344022", "-0.13872303",
+            "-0.529586", "-0.27814478", "-0.10852781", "-0.38294596", "0.02669763", "-0.23042603",
+            "-0.77720364", "-0.34287396", "-0.04512022", "-0.30180793", "-0.26711438", "-0.51880349",
+            "-0.53939672", "-0.32052379", "-0.32080763", "0.28917092", "0.18175206", "-0.48988124",
+            "-0.08084459", "0.37706178", "0.14478908", "0.07621827", "-0.071864", "0.05143365",
+            "0.33932009", "-0.35071776", "0.87742867", "0.51370399", "0.34863976", "0.55855514",
+            "1.14196717", "0.86421076", "0.72957843", "0.57342304", "1.54803332", "0.98840018",
+            "1.11129366", "1.42410801", "1.44322465", "1.25926455", "1.12940772", "1.46516829",
+            "1.16365096", "1.45560853", "1.9530553", "2.45940445", "1.52921129", "1.8606463",
+            "1.86406718", "1.5866523", "1.49033473", "2.35242686", "2.12246412", "2.41951931",
+            "2.43615052", "1.96024441", "2.65843789", "2.46854394", "2.76381882", "2.78547462",
+            "2.56568465", "3.15212157", "3.11482949", "3.17901774", "3.31268904", "3.60977818",
+            "3.40949166", "3.30306495", "3.74590922", "3.85610433",
+        ],
         # Solution 1, net.weights after fit(epochs=1000): dense_1/kernel, dense_1/bias
         "linear_weight": "2.2616348",
         "linear_bias": "0.6069048",
         # Solution 3, net3.summary(): Total params: 7
         "params_net3": "7",
-        # Solution 3 from the seed-43053 start, net3.weights after 1,000 epochs: W1, b1, W2, b2, each rounded to 4
-        # decimals from the printout [[1.6352799, -0.85507524]], [-0.08284465, 0.85552216], [[1.6328746], [-1.2001747]],
-        # [1.0253307] (float32 training today agrees to about 1e-6; the notebooks round to 4 decimals too)
-        "net3_weights": ["1.6353", "-0.8551", "-0.0828", "0.8555", "1.6329", "-1.2002", "1.0253"],
-        # the local minimum (seed 43054), net3.weights after 11,000 epochs, rounded likewise from
+        # Solution 3 from the seed-43053 start, net3.weights after 1,000 epochs: W1, b1, W2, b2, each rounded to 5
+        # significant digits from the printout [[1.6352799, -0.85507524]], [-0.08284465, 0.85552216],
+        # [[1.6328746], [-1.2001747]], [1.0253307] (float32 training in today's TensorFlow and PyTorch agrees with it,
+        # and with each other, to six significant digits; the notebooks print 5)
+        "net3_weights": ["1.6353", "-0.85508", "-0.082845", "0.85552", "1.6329", "-1.2002", "1.0253"],
+        # the local minimum (seed 43054), net3.weights after 11,000 epochs, rounded to 5 decimals from
         # [[-0.03077251, 1.8713338]], [-0.04834982, 0.3259186], [[0.65121335], [1.8592643]], [-0.60076195]
-        "local_min_weights": ["-0.0308", "1.8713", "-0.0483", "0.3259", "0.6512", "1.8593", "-0.6008"],
+        # (5 decimals, not 5 significant digits: today's -0.0307725 would round to -0.030772, the lecture's to -0.030773)
+        "local_min_weights": ["-0.03077", "1.87133", "-0.04835", "0.32592", "0.65121", "1.85926", "-0.60076"],
         # tape.gradient(loss, [W1, b1, W2, b2]) in float64 at those printed weights
         "local_min_grads": ["0.00000000e+00", "-4.77330119e-05", "0.0000000e+00", "3.1478608e-06",
                             "0.00000000e+00", "-4.74910706e-05", "-2.43031263e-05"],
