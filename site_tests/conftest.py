@@ -15,10 +15,15 @@ import pytest
 from book_pages import HTML, SCREENSHOTS, pages
 from site_browser import CHROMIUM, CHROMIUM_ARGS, Session, Visit
 
-SITE_TESTS_BUDGET_S = 120.0
+# Measured on the shared 2-core machine: 105 s before axe-core and the switch/keyboard tests; with them
+# 166 s (load average 2) to 232 s (load 2.5). axe-core, light + dark, takes about 70 s of it (its
+# color-contrast rule three quarters of that); two xdist workers were not clearly faster (157 s vs 166 s).
+SITE_TESTS_BUDGET_S = 240.0
 _start = time.perf_counter()
 # docname -> {column: bytes}, sent by the tests with record_property("page_size", ...), shown at the end.
 PAGE_SIZES: dict[str, dict[str, int]] = {}
+# docname -> {mode: violations summary}, sent by test_pages.py with record_property("axe", ...).
+AXE_RESULTS: dict[str, dict[str, str]] = {}
 
 
 def pytest_sessionstart(session):
@@ -94,6 +99,9 @@ def pytest_runtest_logreport(report):
         if name == "page_size":
             docname, sizes = value
             PAGE_SIZES.setdefault(docname, {}).update(sizes)
+        if name == "axe":
+            docname, mode, found = value
+            AXE_RESULTS.setdefault(docname, {})[mode] = found
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -115,6 +123,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         write("weight = HTML (with its inline data: URIs, e.g. animation frames) + the files its <img>/<source>")
         write("tags load from outside _static/ (budget 3 MB); all files = every byte the page loads, counted by")
         write("the browser, with the theme and MathJax files shared by all pages (what a first visit costs).")
+    if AXE_RESULTS:
+        terminalreporter.section("axe-core: WCAG 2 A/AA violations per page (impact, elements, rule)")
+        write(f"{'page':<44} {'light (all rules)':<30} dark (colour rules)")
+        order = [p.docname for p in pages()]
+        for docname, found in sorted(AXE_RESULTS.items(), key=lambda item: order.index(item[0])):
+            write(f"{docname:<44} {found.get('light', '-'):<30} {found.get('dark', '-')}")
+        write("serious and critical violations fail the tests; moderate and minor ones are only listed.")
     wall = getattr(config, "_site_wall_s", time.perf_counter() - _start)
     write(f"site tests took {wall:.1f} s (budget {SITE_TESTS_BUDGET_S:.0f} s); screenshots in {SCREENSHOTS}")
     if wall > SITE_TESTS_BUDGET_S:

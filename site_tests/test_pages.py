@@ -1,7 +1,8 @@
 """Every page of _toc.yml, opened once in a real headless Chromium and checked as a reader would see it.
 
 The tests below share one open tab per page (a module-scoped fixture) and run in this order; the last
-one fails if anything logged a JavaScript error while the page was open.
+one fails if anything logged a JavaScript error while the page was open. The accessibility checks (axe-core
+in light and dark mode, a phone-sized screen) use the same tab, before any toggle is opened.
 """
 
 import re
@@ -9,12 +10,16 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from book_pages import pages
+from axe import BLOCKING, COLOUR_RULES, run_axe, summary
+from book_pages import SCREENSHOTS, pages
 from site_browser import Visit
 
 PAGES = pages()
 BY_NAME = {p.docname: p for p in PAGES}
 CHAPTERS = [p for p in PAGES if p.sections]
+# The chapter whose two notebook pages are also photographed on a phone and in dark mode (plots, diagrams).
+SHOWN_CHAPTER = "chapters/07_nonlinear_regression"
+PHONE, DESKTOP = {"width": 375, "height": 812}, {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module", params=PAGES, ids=[p.docname for p in PAGES])
@@ -55,6 +60,63 @@ def test_screenshot(opened):
     page, visit = opened
     visit.tab.screenshot(path=page.screenshot, full_page=True, type="jpeg", quality=75)  # JPEG: quicker than PNG
     assert page.screenshot.stat().st_size > 10_000
+
+
+def set_mode(tab, mode):
+    """Show the page in "light" or "dark" mode, as a reader whose system is set to it sees it."""
+    tab.emulate_media(color_scheme=mode)
+    tab.wait_for_function("(mode) => document.documentElement.dataset.theme === mode", arg=mode)
+    # the theme's buttons fade to their new colours (CSS transitions): measure the colours they end with
+    tab.evaluate("""() => Promise.race([new Promise(done => setTimeout(done, 2000)), Promise.allSettled(
+        document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished))])""")
+
+
+def extra_screenshot(page, kind):
+    """Path of a phone or dark-mode screenshot of one of SHOWN_CHAPTER's notebooks, else None."""
+    if page.is_notebook and page.docname.startswith(SHOWN_CHAPTER + "/"):
+        return SCREENSHOTS / f"{kind}__{page.screenshot.name}"
+    return None
+
+
+def axe_check(page, visit, mode, record_property):
+    """Run axe-core in ``mode`` (see test_axe_light_mode), record its findings for the summary table, and
+    fail on serious or critical ones."""
+    set_mode(visit.tab, mode)
+    violations = run_axe(visit.tab, rules=COLOUR_RULES if mode == "dark" else None)
+    record_property("axe", (page.docname, mode, summary(violations)))
+    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    assert blocking == [], "\n".join(f"{v['impact']} {v['id']} ({v['help']}): {v['targets'][:4]}" for v in blocking)
+
+
+def test_axe_light_mode(opened, record_property):
+    """axe-core, every WCAG 2 A and AA rule: nothing serious or critical (the table at the end lists all)."""
+    page, visit = opened
+    axe_check(page, visit, "light", record_property)
+
+
+def test_phone_screen(opened):
+    """At 375 × 812 the page does not scroll sideways (wide code, tables and plots scroll in their own box),
+    and a notebook page shows its framework switch."""
+    page, visit = opened
+    visit.tab.set_viewport_size(PHONE)
+    try:
+        wide = visit.tab.evaluate("() => document.documentElement.scrollWidth")
+        assert wide <= PHONE["width"], f"the page is {wide} px wide on a {PHONE['width']} px screen"
+        if page.is_notebook:
+            expect(visit.tab.locator(".bd-header-article .twin-switch")).to_be_in_viewport(ratio=1)
+        if shot := extra_screenshot(page, "phone"):
+            visit.tab.screenshot(path=shot, type="jpeg", quality=75)
+    finally:
+        visit.tab.set_viewport_size(DESKTOP)
+
+
+def test_axe_dark_mode(opened, record_property):
+    """In dark mode axe-core's colour rules again find nothing serious or critical (dark mode changes only
+    the colours; see axe.COLOUR_RULES)."""
+    page, visit = opened
+    axe_check(page, visit, "dark", record_property)
+    if shot := extra_screenshot(page, "dark"):
+        visit.tab.screenshot(path=shot, full_page=True, type="jpeg", quality=75)
 
 
 def test_sidebar_lists_every_chapter(opened):

@@ -1,0 +1,114 @@
+"""Sphinx extension: switch between a chapter's TensorFlow and PyTorch notebooks at the same section.
+
+The twin notebooks of a chapter (``tensorflow`` and ``pytorch`` in one folder) have the same ``##``
+headings in the same order (tests/test_structure.py checks it), so section k of one is section k of the
+other. This extension
+
+- puts a "TensorFlow | PyTorch" switch into the article header bar of every notebook page (the bar stays
+  on screen while the page scrolls; template ``twin-switch.html``), plain links to the twin page;
+- puts a small link under every ``##`` heading to the same section of the twin;
+- adds ``static/twin-switch.js`` (the switch opens the twin at the section being read, and the reader's
+  framework is remembered for the chapter pages and the intro's chapter table) and ``static/book.css``.
+
+Without JavaScript every link still works: the switch then opens the twin at its top.
+"""
+
+import hashlib
+from pathlib import Path
+
+from docutils import nodes
+
+HERE = Path(__file__).parent
+FRAMEWORKS = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
+
+
+def twin_of(docname: str):
+    """The other framework's docname for a notebook docname (``a/tensorflow`` -> ``a/pytorch``), else None."""
+    folder, _, name = docname.rpartition("/")
+    if name not in FRAMEWORKS:
+        return None
+    other = next(n for n in FRAMEWORKS if n != name)
+    return f"{folder}/{other}" if folder else other
+
+
+def h2_sections(doctree) -> list:
+    """The ``##`` sections of a page: the sections directly inside its ``#`` title section."""
+    top = next(iter(doctree.findall(nodes.section)), None)
+    return [child for child in top.children if isinstance(child, nodes.section)] if top else []
+
+
+def collect_section_ids(app, doctree):
+    """Remember each notebook's ``##`` section ids, in order (the twin's page links to them)."""
+    docname = app.env.docname
+    if twin_of(docname):
+        app.env.twin_sections = getattr(app.env, "twin_sections", {})
+        app.env.twin_sections[docname] = [s["ids"][0] for s in h2_sections(doctree) if s["ids"]]
+
+
+def purge_doc(app, env, docname):
+    getattr(env, "twin_sections", {}).pop(docname, None)
+
+
+def merge_info(app, env, docnames, other):
+    env.twin_sections = getattr(env, "twin_sections", {})
+    env.twin_sections.update({d: ids for d, ids in getattr(other, "twin_sections", {}).items() if d in docnames})
+
+
+def outdated_twins(app, env, added, changed, removed):
+    """Rewrite a notebook's page when its twin changed: its section links point into the twin."""
+    return [t for t in map(twin_of, added | changed) if t in env.found_docs]
+
+
+def twin_page(app, docname: str):
+    """The twin docname of ``docname`` if both notebooks are in the book, else None."""
+    twin = twin_of(docname)
+    return twin if twin and twin in getattr(app.env, "twin_sections", {}) else None
+
+
+def add_section_links(app, doctree, docname):
+    """Under each ``##`` heading, a link to the same (k-th) section of the twin notebook."""
+    twin = twin_page(app, docname)
+    if not twin:
+        return
+    twin_ids = app.env.twin_sections[twin]
+    href, label = twin.rpartition("/")[2] + app.builder.out_suffix, FRAMEWORKS[twin.rpartition("/")[2]]
+    for section, twin_id in zip(h2_sections(doctree), twin_ids):
+        link = f'<p class="twin-link"><a href="{href}#{twin_id}">⇄ this section in {label}</a></p>'
+        section.insert(1, nodes.raw("", link, format="html"))  # right after the title
+
+
+def add_switch_context(app, pagename, templatename, context, doctree):
+    """Give the ``twin-switch.html`` template its links: [(label, href, is_this_page), ...]."""
+    twin = twin_page(app, pagename)
+    if twin:
+        pages = sorted([pagename, twin], key=lambda d: list(FRAMEWORKS).index(d.rpartition("/")[2]))
+        context["twin_switch"] = [
+            (FRAMEWORKS[d.rpartition("/")[2]], d.rpartition("/")[2] + app.builder.out_suffix, d == pagename)
+            for d in pages
+        ]
+
+
+def add_paths(app, config):
+    """Our template and static folders (static holds only our files, so nothing else is put on pages),
+    and the switch after the sidebar toggle at the start of the article header bar."""
+    config.templates_path.append(str(HERE / "templates"))
+    config.html_static_path.append(str(HERE / "static"))
+    # Sphinx copies static files only when it writes pages: a changed JS/CSS file must make it write them.
+    config.book_static_hash = hashlib.sha256(b"".join(f.read_bytes() for f in sorted(HERE.glob("static/*")))).hexdigest()
+    start = config.html_theme_options.get("article_header_start", ["toggle-primary-sidebar.html"])
+    start = [start] if isinstance(start, str) else list(start)
+    config.html_theme_options["article_header_start"] = start + ["twin-switch.html"]
+
+
+def setup(app):
+    app.add_config_value("book_static_hash", "", "html")
+    app.connect("config-inited", add_paths)
+    app.connect("doctree-read", collect_section_ids)
+    app.connect("env-purge-doc", purge_doc)
+    app.connect("env-merge-info", merge_info)
+    app.connect("env-get-outdated", outdated_twins)
+    app.connect("doctree-resolved", add_section_links)
+    app.connect("html-page-context", add_switch_context)
+    app.add_css_file("book.css")
+    app.add_js_file("twin-switch.js", loading_method="defer")
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
