@@ -52,7 +52,9 @@ def describe_figure(fig) -> str:
         parts += ["; ".join(said)] if said else []
     for legend in fig.legends:
         parts.append("legend: " + ", ".join(t.get_text() for t in legend.get_texts()))
-    return "Figure: " + (". ".join(parts) if parts else f"untitled, {len(panels)} unlabelled panel(s)")
+    if not parts:
+        return "Figure: an empty canvas, no axes yet" if not panels else f"Figure: {len(panels)} panel(s) without titles or labels"
+    return "Figure: " + ". ".join(parts)
 
 
 def register_figure_text_form() -> None:

@@ -341,3 +341,17 @@ def test_probability_fits_checks_lengths():
     plt.close(fig)
     with pytest.raises(ValueError, match="curve 'fit' has 1"):
         plots.probability_fits([0, 1], [0, 1], {"fit": [0.5]}, title="t")
+
+
+def test_describe_figure_says_what_a_figure_shows():
+    import matplotlib.pyplot as plt
+
+    fig = plots.scatter_with_line([0, 1], [0, 1], [0, 1], title="Linear fit")
+    assert plots.describe_figure(fig) == "Figure: Linear fit; y against x; legend: data, fit"
+    plt.close(fig)
+    empty = plt.figure()
+    assert plots.describe_figure(empty) == "Figure: an empty canvas, no axes yet"
+    plt.close(empty)
+    with pytest.raises(TypeError, match="matplotlib Figure"):
+        plots.describe_figure("not a figure")
+
