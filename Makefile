@@ -6,17 +6,18 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export TF_ENABLE_ONEDNN_OPTS := 0
 export PYTHONHASHSEED := 0
 
-.PHONY: setup book test test-notebooks test-site browser lab execute lock clean
+.PHONY: setup book test test-notebooks test-site browser lab execute lock translations clean
 
 setup:
 	@bash scripts/setup.sh
 
-## Build the static site into _build/html from the notebooks' stored outputs; warnings are errors.
-## First the course download (_build/dl-foundations-course.zip: notebooks, helpers, pins, README), which
-## intro.md links, so the site serves a copy of it.
+## Build the static site from the notebooks' stored outputs, warnings are errors: English into _build/html,
+## the Korean edition (the same sources, prose from locales/ko/) into _build/html/ko.
+## First the course downloads (_build/dl-foundations-course.zip and its Korean twin: notebooks, helpers,
+## pins, README), which intro.md links, so the site serves a copy of them.
 book: setup
 	@$(BIN)/python scripts/make_course_zip.py
-	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+	$(BIN)/python scripts/build_book.py
 
 ## Run every test: unit, structure, parity, the nbval gate over every notebook (strict), timings;
 ## then the site tests; then the notebook timing table again, so it is the last thing printed.
@@ -48,6 +49,13 @@ execute: setup
 ## After editing requirements.txt: pin everything it pulls in, for the reference platform (requirements-lock.txt).
 lock: setup
 	$(BIN)/python scripts/lock.py
+
+## After editing English text: extract its messages (_build/gettext/*.pot) and update locales/ko/LC_MESSAGES/*.po.
+## A changed message becomes "fuzzy", a new one untranslated; tests/test_translations.py fails until each is
+## translated (CONTRIBUTING.md, "Translating").
+translations: setup
+	$(BIN)/python scripts/build_book.py gettext
+	$(BIN)/sphinx-intl update --pot-dir _build/gettext --locale-dir locales --language ko --line-width -1 --no-obsolete
 
 clean:
 	rm -rf _build

@@ -18,6 +18,8 @@ import re
 
 from docutils import nodes
 
+from book_i18n import ui
+
 PLAYER_IMG = re.compile(r'<img id="(_anim_img\w+)"')
 PLAYER_SLIDER = re.compile(r'(<input id="_anim_slider\w+" type="range")')
 # pydata-sphinx-theme's sidebar: <a ...>Title</a><details ...><summary><span class="toctree-toggle" ...>
@@ -37,10 +39,12 @@ def text_form(bundle) -> str | None:
     return None
 
 
-def label_player(player_html: str, text: str) -> str:
-    """A jshtml animation player with alt text on its frame image and a label on its frame slider."""
-    player_html = PLAYER_IMG.sub(lambda m: f'<img id="{m[1]}" alt="{html.escape(text)}"', player_html)
-    return PLAYER_SLIDER.sub(r'\1 aria-label="Animation frame"', player_html)
+def label_player(player_html: str, text: str, slider_label: str = "Animation frame", lang: str = "") -> str:
+    """A jshtml animation player with alt text on its frame image and a label on its frame slider.
+    ``lang``: the alt text's language when the page is in another one (outputs are in English)."""
+    lang = f' lang="{lang}"' if lang else ""
+    player_html = PLAYER_IMG.sub(lambda m: f'<img id="{m[1]}"{lang} alt="{html.escape(text)}"', player_html)
+    return PLAYER_SLIDER.sub(lambda m: f'{m[1]} aria-label="{slider_label}"', player_html)
 
 
 def describe_outputs(app, doctree):
@@ -57,7 +61,19 @@ def describe_outputs(app, doctree):
             elif mime_type == "text/html":
                 for raw in list(container.findall(nodes.raw)):
                     if '<div class="animation">' in raw.astext():
-                        raw.replace_self(nodes.raw("", label_player(raw.astext(), text), format="html"))
+                        label = ui(app.config, "Animation frame")
+                        lang = "en" if app.config.language != "en" else ""
+                        raw.replace_self(nodes.raw("", label_player(raw.astext(), text, label, lang), format="html"))
+
+
+OUTPUT_ALT = re.compile(r'<img alt="(?=(?:Figure|Diagram|Animation): )')
+
+
+def mark_english_alt_texts(app, pagename, templatename, context, doctree):
+    """On a Korean page, the alt texts (the outputs' English text forms) say they are English, so that a
+    screen reader reads them with an English voice."""
+    if app.config.language != "en" and "body" in context:
+        context["body"] = OUTPUT_ALT.sub('<img lang="en" alt="', context["body"])
 
 
 def name_sidebar_toggles(app, pagename, templatename, context, doctree):
@@ -69,7 +85,7 @@ def name_sidebar_toggles(app, pagename, templatename, context, doctree):
     def named(*args, **kwargs):
         def summary(match):
             title = " ".join(match[2].split())  # already HTML-escaped
-            return f'{match[1]}<summary aria-label="Contents of {title}">'
+            return f'{match[1]}<summary aria-label="{ui(app.config, "Contents of {title}", title=title)}">'
 
         return SIDEBAR_TOGGLE.sub(summary, str(generate(*args, **kwargs)))
 
@@ -78,5 +94,6 @@ def name_sidebar_toggles(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("doctree-read", describe_outputs)
-    app.connect("html-page-context", name_sidebar_toggles, priority=600)  # after the theme sets the function
+    app.connect("html-page-context", name_sidebar_toggles, priority=600)
+    app.connect("html-page-context", mark_english_alt_texts)  # after the theme sets the function
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

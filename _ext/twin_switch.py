@@ -18,6 +18,8 @@ from pathlib import Path
 
 from docutils import nodes
 
+from book_i18n import ui
+
 HERE = Path(__file__).parent
 FRAMEWORKS = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
 
@@ -68,12 +70,13 @@ def twin_page(app, docname: str):
 def add_section_links(app, doctree, docname):
     """Under each ``##`` heading, a link to the same (k-th) section of the twin notebook."""
     twin = twin_page(app, docname)
-    if not twin:
+    if not twin or app.builder.format != "html":
         return
     twin_ids = app.env.twin_sections[twin]
     href, label = twin.rpartition("/")[2] + app.builder.out_suffix, FRAMEWORKS[twin.rpartition("/")[2]]
     for section, twin_id in zip(h2_sections(doctree), twin_ids):
-        link = f'<p class="twin-link"><a href="{href}#{twin_id}">⇄ this section in {label}</a></p>'
+        text = ui(app.config, "⇄ this section in {framework}", framework=label)
+        link = f'<p class="twin-link"><a href="{href}#{twin_id}">{text}</a></p>'
         section.insert(1, nodes.raw("", link, format="html"))  # right after the title
 
 
@@ -82,6 +85,7 @@ def add_switch_context(app, pagename, templatename, context, doctree):
     twin = twin_page(app, pagename)
     if twin:
         pages = sorted([pagename, twin], key=lambda d: list(FRAMEWORKS).index(d.rpartition("/")[2]))
+        context["twin_switch_label"] = ui(app.config, "Framework")
         context["twin_switch"] = [
             (FRAMEWORKS[d.rpartition("/")[2]], d.rpartition("/")[2] + app.builder.out_suffix, d == pagename)
             for d in pages

@@ -4,6 +4,9 @@ The pages are the files in ``_toc.yml``; for a notebook page, its stored outputs
 contain: graphviz diagrams, jshtml animation players, and solutions hidden behind a toggle. So a new
 chapter is tested as soon as it is in ``_toc.yml``, with no change here.
 
+Every page is there twice: in English at the site's root and in Korean under ko/ (``pages("ko")``), with
+the Korean title the translations in locales/ko/ give it.
+
 The book is the folder above site_tests/ and its build _build/html; the environment variables BOOK_ROOT
 and BOOK_HTML point the tests at another book or build (e.g. a private one in /tmp).
 """
@@ -11,7 +14,9 @@ and BOOK_HTML point the tests at another book or build (e.g. a private one in /t
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -20,6 +25,16 @@ ROOT = Path(os.environ.get("BOOK_ROOT", Path(__file__).resolve().parents[1]))
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html"))
 SCREENSHOTS = HTML.parent / "screenshots"
 HIDDEN_TAGS = ("hide-cell", "hide-input", "hide-output")
+LANGUAGES = ("en", "ko")
+
+
+@cache
+def messages(language: str) -> dict:
+    """{English message: translation} of the book's .po files (what the Korean site shows)."""
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import book_i18n
+
+    return book_i18n.catalog_messages(language, ROOT / "locales")
 
 
 @dataclass
@@ -32,11 +47,17 @@ class Page:
     graphviz: int = 0  # stored graphviz SVG outputs
     animations: int = 0  # stored jshtml animation players
     hidden_cells: int = 0  # cells tagged hide-cell / hide-input / hide-output
+    language: str = "en"
+
+    @property
+    def prefix(self) -> str:
+        """Where the page's edition starts, relative to the site root: "" (English) or "ko/"."""
+        return "" if self.language == "en" else f"{self.language}/"
 
     @property
     def url(self) -> str:
         """The page's path relative to the site root."""
-        return f"{self.docname}.html"
+        return f"{self.prefix}{self.docname}.html"
 
     @property
     def html_file(self) -> Path:
@@ -48,7 +69,7 @@ class Page:
 
     @property
     def screenshot(self) -> Path:
-        return SCREENSHOTS / (self.docname.replace("/", "__") + ".jpg")
+        return SCREENSHOTS / (self.prefix.replace("/", "__") + self.docname.replace("/", "__") + ".jpg")
 
 
 def plain(markdown_title: str) -> str:
@@ -56,10 +77,15 @@ def plain(markdown_title: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"`|\*\*|\*", "", markdown_title)).strip()
 
 
-def first_heading(text: str) -> str:
+def first_heading(text: str, language: str = "en") -> str:
+    """The text of the first ``# Title`` line, in ``language`` (its translation; a heading number's
+    Markdown escape, ``1\\.``, is not shown)."""
     for line in text.splitlines():
         if line.startswith("# "):
-            return plain(line[2:])
+            title = line[2:].strip()
+            if language != "en":
+                title = re.sub(r"^(\d+)\\\.", r"\1.", messages(language).get(title, title))
+            return plain(title)
     raise ValueError("no '# Title' line")
 
 
@@ -67,7 +93,7 @@ def _notebook_page(page: Page) -> None:
     """Read a notebook's title and count the outputs the page must show."""
     nb = json.loads(page.source.read_text())
     cells = nb["cells"]
-    page.title = first_heading("".join(next(c for c in cells if c["cell_type"] == "markdown")["source"]))
+    page.title = first_heading("".join(next(c for c in cells if c["cell_type"] == "markdown")["source"]), page.language)
     for cell in cells:
         if cell["cell_type"] != "code":
             continue
@@ -88,17 +114,17 @@ def _source(docname: str) -> Path:
     raise FileNotFoundError(f"_toc.yml names {docname}, which has no .ipynb or .md file")
 
 
-def pages() -> list[Page]:
-    """Every page of _toc.yml in order, chapter indexes knowing their sections."""
+def pages(language: str = "en") -> list[Page]:
+    """Every page of _toc.yml in order, chapter indexes knowing their sections, in one language."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
     found: list[Page] = []
 
     def add(docname: str, chapter: str | None) -> Page:
-        page = Page(docname, _source(docname), title="", chapter=chapter)
+        page = Page(docname, _source(docname), title="", chapter=chapter, language=language)
         if page.is_notebook:
             _notebook_page(page)
         else:
-            page.title = first_heading(page.source.read_text())
+            page.title = first_heading(page.source.read_text(), language)
         found.append(page)
         return page
 
@@ -117,6 +143,16 @@ def pages() -> list[Page]:
     return found
 
 
-def chapters() -> list[Page]:
+def all_pages() -> list[Page]:
+    """Every page in every language: the English pages, then the Korean ones."""
+    return [page for language in LANGUAGES for page in pages(language)]
+
+
+def page_id(page: Page) -> str:
+    """A test id: the page's path without .html (``ko/chapters/01_tensors/pytorch``)."""
+    return page.url.removesuffix(".html")
+
+
+def chapters(language: str = "en") -> list[Page]:
     """The chapter index pages (the pages that have sections)."""
-    return [p for p in pages() if p.sections]
+    return [p for p in pages(language) if p.sections]

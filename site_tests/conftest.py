@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from book_pages import HTML, SCREENSHOTS, pages
+from book_pages import HTML, SCREENSHOTS, all_pages, page_id
 from site_browser import CHROMIUM, CHROMIUM_ARGS, Session, Visit
 
 # Measured on the shared 2-core machine: 105 s before axe-core and the switch/keyboard tests; with them
@@ -34,10 +34,10 @@ def pytest_sessionstart(session):
             "`make test-site` does it when run as root) or set CHROMIUM=/path/to/chromium",
             returncode=1,
         )
-    missing = [p.url for p in pages() if not p.html_file.exists()]
+    missing = [p.url for p in all_pages() if not p.html_file.exists()]
     if missing:
         pytest.exit(f"site tests: {HTML} lacks {', '.join(missing)}: build the site with `make book`", returncode=1)
-    stale = [p.url for p in pages() if p.html_file.stat().st_mtime < p.source.stat().st_mtime]
+    stale = [p.url for p in all_pages() if p.html_file.stat().st_mtime < p.source.stat().st_mtime]
     if stale:
         pytest.exit(f"site tests: {', '.join(stale)} older than its source: rebuild with `make book`", returncode=1)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -115,7 +115,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if PAGE_SIZES:
         terminalreporter.section("site pages (KB)")
         write(f"{'page':<44} {'html':>7} {'images':>7} {'weight':>7} {'all files':>10}")
-        order = [p.docname for p in pages()]
+        order = [page_id(p) for p in all_pages()]
         for docname, size in sorted(PAGE_SIZES.items(), key=lambda item: order.index(item[0])):
             kb = {k: f"{v / 1024:.0f}" if v is not None else "-" for k, v in size.items()}
             write(f"{docname:<44} {kb.get('html', '-'):>7} {kb.get('images', '-'):>7} "
@@ -126,7 +126,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if AXE_RESULTS:
         terminalreporter.section("axe-core: WCAG 2 A/AA violations per page (impact, elements, rule)")
         write(f"{'page':<44} {'light (all rules)':<30} dark (colour rules)")
-        order = [p.docname for p in pages()]
+        order = [page_id(p) for p in all_pages()]
         for docname, found in sorted(AXE_RESULTS.items(), key=lambda item: order.index(item[0])):
             write(f"{docname:<44} {found.get('light', '-'):<30} {found.get('dark', '-')}")
         write("serious and critical violations fail the tests; moderate and minor ones are only listed.")

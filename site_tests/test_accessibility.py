@@ -10,9 +10,9 @@ from html import unescape
 
 import pytest
 
-from book_pages import pages
+from book_pages import all_pages, page_id
 
-NOTEBOOKS = [p for p in pages() if p.is_notebook]
+NOTEBOOKS = [p for p in all_pages() if p.is_notebook]  # English and Korean
 
 
 def stored_text_forms(page) -> dict[str, list[str]]:
@@ -29,15 +29,17 @@ def stored_text_forms(page) -> dict[str, list[str]]:
     return found
 
 
-@pytest.mark.parametrize("page", NOTEBOOKS, ids=[p.docname for p in NOTEBOOKS])
+@pytest.mark.parametrize("page", NOTEBOOKS, ids=[page_id(p) for p in NOTEBOOKS])
 def test_pictures_say_what_they_show(page):
     """Every plot, diagram and animation frame has alt text, and it is what the notebook stores as the
     output's text form (made by the helpers to say what the picture shows, e.g. "Figure: ...",
-    "Diagram: ...", "Animation: ..."), not a Python repr such as "<Figure size 432x288 with 1 Axes>"."""
+    "Diagram: ...", "Animation: ..."), not a Python repr such as "<Figure size 432x288 with 1 Axes>". On a
+    Korean page these English texts are marked lang="en", so a screen reader reads them in English."""
     stored = stored_text_forms(page)
     html = page.html_file.read_text()
-    images = [unescape(alt) for alt in re.findall(r'<img alt="([^"]*)" src="[^"]*_images/', html)]
-    frames = [unescape(alt) for alt in re.findall(r'<img id="_anim_img\w+" alt="([^"]*)"', html)]
+    lang = ' lang="en"' if page.language != "en" else ""
+    images = [unescape(alt) for alt in re.findall(rf'<img{lang} alt="([^"]*)" src="[^"]*_images/', html)]
+    frames = [unescape(alt) for alt in re.findall(rf'<img id="_anim_img\w+"{lang} alt="([^"]*)"', html)]
     not_saying = [t for t in stored["images"] + stored["animations"] if not t or t.startswith("<")]
     assert not_saying == [], f"{page.source.name} stores text forms that do not say what a picture shows"
     assert images == stored["images"], "an image's alt text is not its stored text form"

@@ -6,9 +6,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from book_pages import HTML, pages
+from book_pages import HTML, all_pages, page_id
 
-PAGES = pages()
+PAGES = all_pages()  # English and Korean
 PAGE_BUDGET_BYTES = 3 * 1024 * 1024
 # Attributes that make the browser load a file or follow a link.
 LINK_ATTRS = {"href", "src", "poster", "data"}
@@ -61,7 +61,7 @@ def local_target(page_path: str, url: str):
     return "/".join(resolved), parts.fragment
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.docname for p in PAGES])
+@pytest.mark.parametrize("page", PAGES, ids=[page_id(p) for p in PAGES])
 def test_page_weight_within_budget(page, record_property):
     """HTML (inline data: URIs such as animation frames included) + the files it shows from outside
     _static/ (plots, diagrams in _images/) stays under 3 MB. The theme and MathJax in _static/ are
@@ -74,7 +74,7 @@ def test_page_weight_within_budget(page, record_property):
             shown.add(target[0])
     image_bytes = sum((HTML / path).stat().st_size for path in shown if (HTML / path).is_file())
     weight = html_bytes + image_bytes
-    record_property("page_size", (page.docname, {"html": html_bytes, "images": image_bytes, "weight": weight}))
+    record_property("page_size", (page_id(page), {"html": html_bytes, "images": image_bytes, "weight": weight}))
     assert weight <= PAGE_BUDGET_BYTES, (
         f"{page.url} weighs {weight / 1e6:.2f} MB (HTML {html_bytes / 1e6:.2f} MB + {len(shown)} files "
         f"{image_bytes / 1e6:.2f} MB), budget 3 MB: fewer/smaller animation frames or figures"
@@ -108,11 +108,11 @@ def test_internal_links_resolve():
     assert len(parsed) >= len(PAGES)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.docname for p in PAGES])
+@pytest.mark.parametrize("page", PAGES, ids=[page_id(p) for p in PAGES])
 def test_mathjax_comes_from_the_site_once(page):
-    """A page with math loads one MathJax script, our copy in _static/mathjax/ (see _config.yml)."""
+    """A page with math loads one MathJax script, our copy in its edition's _static/mathjax/ (_config.yml)."""
     scripts = [url for tag, url in parse(page.html_file).links if tag == "script" and "mathjax" in url.lower()]
     assert len(scripts) <= 1, f"{len(scripts)} MathJax scripts: {scripts[:3]}"
     for url in scripts:
         target = local_target(page.url, url)
-        assert target and target[0] == "_static/mathjax/tex-chtml.js", f"MathJax from {url}"
+        assert target and target[0] == f"{page.prefix}_static/mathjax/tex-chtml.js", f"MathJax from {url}"

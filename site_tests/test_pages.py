@@ -1,34 +1,40 @@
-"""Every page of _toc.yml, opened once in a real headless Chromium and checked as a reader would see it.
+"""Every page of _toc.yml, in English and in Korean, opened once in a real headless Chromium and checked as
+a reader would see it.
 
 The tests below share one open tab per page (a module-scoped fixture) and run in this order; the last
 one fails if anything logged a JavaScript error while the page was open. The accessibility checks (axe-core
 in light and dark mode, a phone-sized screen) use the same tab, before any toggle is opened.
 """
 
+import json
 import re
+import sys
 
 import pytest
 from playwright.sync_api import expect
 
 from axe import BLOCKING, COLOUR_RULES, run_axe, summary
-from book_pages import SCREENSHOTS, pages
+from book_pages import ROOT, SCREENSHOTS, all_pages, messages, page_id
 from site_browser import Visit
 
-PAGES = pages()
-BY_NAME = {p.docname: p for p in PAGES}
-CHAPTERS = [p for p in PAGES if p.sections]
+sys.path.insert(0, str(ROOT / "_ext"))
+import book_i18n  # noqa: E402  (what the Korean site's downloads must be)
+
+PAGES = all_pages()
+BY_KEY = {(p.language, p.docname): p for p in PAGES}
+CHAPTERS = {language: [p for p in PAGES if p.sections and p.language == language] for language in ("en", "ko")}
 # The chapter whose two notebook pages are also photographed on a phone and in dark mode (plots, diagrams).
 SHOWN_CHAPTER = "chapters/07_nonlinear_regression"
 PHONE, DESKTOP = {"width": 375, "height": 812}, {"width": 1280, "height": 900}
 
 
-@pytest.fixture(scope="module", params=PAGES, ids=[p.docname for p in PAGES])
+@pytest.fixture(scope="module", params=PAGES, ids=[page_id(p) for p in PAGES])
 def opened(request, session):
     """(page, visit): the page open in its own tab, loaded, math typeset. A notebook is reached the way
     a reader does: open its chapter's index, click the link to it."""
     page = request.param
     if page.chapter:
-        visit = Visit(session, BY_NAME[page.chapter].url, finish=False)  # the index is tested on its own
+        visit = Visit(session, BY_KEY[(page.language, page.chapter)].url, finish=False)  # the index is tested on its own
         visit.arrival_problem = visit.follow(page.url)
         if visit.arrival_problem:
             visit.goto(page.url)  # so the other tests still look at the page
@@ -52,7 +58,8 @@ def test_loads_with_its_title(opened, record_property):
                  .filter(e => e.encodedBodySize !== undefined)
                  .reduce((sum, e) => sum + e.encodedBodySize, 0)"""
     )
-    record_property("page_size", (page.docname, {"all_files": fetched}))
+    record_property("page_size", (page_id(page), {"all_files": fetched}))
+    assert visit.tab.evaluate("() => document.documentElement.lang") == page.language
 
 
 def test_screenshot(opened):
@@ -83,7 +90,7 @@ def axe_check(page, visit, mode, record_property):
     fail on serious or critical ones."""
     set_mode(visit.tab, mode)
     violations = run_axe(visit.tab, rules=COLOUR_RULES if mode == "dark" else None)
-    record_property("axe", (page.docname, mode, summary(violations)))
+    record_property("axe", (page_id(page), mode, summary(violations)))
     blocking = [v for v in violations if v["impact"] in BLOCKING]
     assert blocking == [], "\n".join(f"{v['impact']} {v['id']} ({v['help']}): {v['targets'][:4]}" for v in blocking)
 
@@ -96,12 +103,13 @@ def test_axe_light_mode(opened, record_property):
 
 def test_phone_screen(opened):
     """At 375 × 812 the page does not scroll sideways (wide code, tables and plots scroll in their own box),
-    and a notebook page shows its framework switch."""
+    it shows its language switch, and a notebook page its framework switch."""
     page, visit = opened
     visit.tab.set_viewport_size(PHONE)
     try:
         wide = visit.tab.evaluate("() => document.documentElement.scrollWidth")
         assert wide <= PHONE["width"], f"the page is {wide} px wide on a {PHONE['width']} px screen"
+        expect(visit.tab.locator(".bd-header-article .language-switch")).to_be_in_viewport(ratio=1)
         if page.is_notebook:
             expect(visit.tab.locator(".bd-header-article .twin-switch")).to_be_in_viewport(ratio=1)
         if shot := extra_screenshot(page, "phone"):
@@ -121,14 +129,15 @@ def test_axe_dark_mode(opened, record_property):
 
 def test_sidebar_lists_every_chapter(opened):
     """The sidebar of every page links every chapter (by its title) and every chapter's notebooks."""
-    _, visit = opened
+    page, visit = opened
     links = visit.tab.eval_on_selector_all(
         "nav.bd-docs-nav a", "links => links.map(a => [a.href.split('#')[0], a.textContent.trim()])"
     )
-    for chapter in CHAPTERS:
+    for chapter in CHAPTERS[page.language]:
         assert [visit.site_url + chapter.url, chapter.title] in links, f"the sidebar lacks {chapter.title!r}"
         for docname in chapter.sections:
-            assert any(href == f"{visit.site_url}{docname}.html" for href, _ in links), f"sidebar lacks {docname}"
+            url = f"{visit.site_url}{page.prefix}{docname}.html"
+            assert any(href == url for href, _ in links), f"sidebar lacks {docname}"
 
 
 def test_math_is_typeset(opened):
@@ -237,15 +246,23 @@ def test_animations_play(opened):
         assert frame.get_attribute("src") != first_src, "the slider moved but the picture did not change"
 
 
+def expected_download(page) -> bytes:
+    """The page's source as its site offers it: English, or on the Korean site with Korean text."""
+    if page.language == "en":
+        return page.source.read_bytes()
+    return book_i18n.translated_source(page.source, messages(page.language)).encode()
+
+
 def test_download_button_offers_the_source(opened):
-    """The download menu offers the page's source (.ipynb for a notebook) and serves it unchanged."""
+    """The download menu offers the page's source (.ipynb for a notebook) and serves it in the page's
+    language; a Korean notebook has the English notebook's code cells and outputs, byte for byte."""
     page, visit = opened
     visit.tab.locator(".dropdown-download-buttons button.dropdown-toggle").click()
     link = visit.tab.locator("a.btn-download-source-button")
     expect(link).to_be_visible()
     assert link.inner_text().strip() == page.source.suffix
-    assert link.evaluate("a => a.href") == f"{visit.site_url}_sources/{page.docname}{page.source.suffix}"
-    stale = f"the site's copy of {page.source.name} differs from the notebook: rebuild with `make book`"
+    assert link.evaluate("a => a.href") == f"{visit.site_url}{page.prefix}_sources/{page.docname}{page.source.suffix}"
+    stale = f"the site's copy of {page.source.name} differs from the source: rebuild with `make book`"
     if page.is_notebook:
         # The link opens a new tab that turns into a download (the server sends .ipynb as a file).
         downloads = visit.session.downloads
@@ -258,10 +275,12 @@ def test_download_button_offers_the_source(opened):
         assert downloads, "clicking .ipynb started no download"
         assert downloads[0].suggested_filename == page.source.name
         with open(downloads[0].path(), "rb") as got:
-            assert got.read() == page.source.read_bytes(), stale
+            served = got.read()
+        code = [[c for c in json.loads(nb)["cells"] if c["cell_type"] == "code"] for nb in (served, page.source.read_bytes())]
+        assert json.dumps(code[0], sort_keys=True) == json.dumps(code[1], sort_keys=True), "code cells or outputs differ"
     else:
         served = visit.session.context.request.get(link.evaluate("a => a.href")).body()
-        assert served == page.source.read_bytes(), stale
+    assert served == expected_download(page), stale
 
 
 def test_back_to_the_chapter_index(opened):
@@ -269,7 +288,7 @@ def test_back_to_the_chapter_index(opened):
     (for the other pages there is nothing to go back to)."""
     page, visit = opened
     if page.chapter:
-        chapter = BY_NAME[page.chapter]
+        chapter = BY_KEY[(page.language, page.chapter)]
         visit.tab.go_back(wait_until="domcontentloaded")
         assert visit.tab.url == visit.site_url + chapter.url
         expect(visit.tab).to_have_title(re.compile("^" + re.escape(chapter.title)))

@@ -1,12 +1,21 @@
-"""Tests across pages: the table of contents, math somewhere in the book, and the search box.
-(Moving from a chapter's index to its notebooks and back is tested in test_pages.py.)"""
+"""Tests across pages: the table of contents, math somewhere in the book, and the search box in both
+editions. (Moving from a chapter's index to its notebooks and back is tested in test_pages.py.)"""
 
-from book_pages import pages
+import sys
+
+import pytest
+
+from book_pages import ROOT, messages, pages
+
+sys.path.insert(0, str(ROOT / "_ext"))
+import book_i18n  # noqa: E402
 
 PAGES = pages()
 BY_NAME = {p.docname: p for p in PAGES}
 CHAPTERS = [p for p in PAGES if p.sections]
-SEARCH_TERM = "GradientTape"  # taught in chapter 2 (TensorFlow)
+# (edition, term): an API name taught in chapter 2 (TensorFlow), and the lectures' word for gradient descent
+# (chapter 3 onwards) on the Korean site, which Sphinx indexes with its default word splitter
+SEARCHES = [("en", "GradientTape"), ("ko", "경사하강법")]
 
 
 def test_toc_has_chapters_with_notebooks():
@@ -20,19 +29,31 @@ def test_some_page_has_math():
     assert any('class="math' in p.html_file.read_text() for p in PAGES)
 
 
-def test_search_finds_a_term_from_a_chapter(visit):
+def teaching_pages(language, term):
+    """The pages whose text (in ``language``) has ``term``."""
+    found = set()
+    for page in pages(language):
+        text = page.source.read_text() if language == "en" else book_i18n.translated_source(page.source, messages(language))
+        if term in text:
+            found.add(page.url)
+    return found
+
+
+@pytest.mark.parametrize(("language", "term"), SEARCHES)
+def test_search_finds_a_term_from_a_chapter(visit, language, term):
     """Type a term into the search box, press Enter: the results list the pages that teach it."""
-    teaching = {p.url for p in PAGES if SEARCH_TERM in p.source.read_text()}
-    assert teaching, f"no page mentions {SEARCH_TERM}: pick another search term"
-    v = visit(PAGES[0].url)
+    teaching = teaching_pages(language, term)
+    assert teaching, f"no page mentions {term}: pick another search term"
+    v = visit(pages(language)[0].url)
     v.tab.locator(".search-button-field").first.click()
     box = v.tab.locator("#pst-search-dialog input[name=q]")
-    box.fill(SEARCH_TERM)
+    box.fill(term)
     box.press("Enter")
     v.tab.wait_for_url("**/search.html?q=*")
     results = v.tab.locator("#search-results ul.search li a")
     results.first.wait_for(timeout=20_000)
     found = {href.split("?")[0].split("#")[0].removeprefix(v.site_url)
              for href in results.evaluate_all("links => links.map(a => a.href)")}
-    assert teaching & found, f"searching {SEARCH_TERM} found {sorted(found)}, not {sorted(teaching)}"
+    assert teaching & found, f"searching {term} found {sorted(found)}, not {sorted(teaching)}"
+    assert all(url.startswith(pages(language)[0].prefix) for url in found), "results from the other edition"
     assert v.errors == [] and v.outside == []

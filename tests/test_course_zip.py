@@ -6,6 +6,8 @@ THE ZIP (its folder first on PYTHONPATH, as `pip install -e .` in the unpacked f
 print the key results stored in it.
 """
 
+import io
+import json
 import os
 import re
 import sys
@@ -82,3 +84,26 @@ def test_notebook_from_the_zip_runs_with_its_own_helpers(unpacked):
     for name in ("HELPERS", "DATASETS"):
         assert Path(found[name]).is_relative_to(unpacked), f"{name} came from {found[name]}, not the zip"
     assert expected and expected == tagged_stdout(nb, "key-results"), "the key results differ from the stored ones"
+
+
+def test_korean_zip_is_the_same_course_with_korean_explanations():
+    """dl-foundations-course-ko.zip: the same files; its notebooks have the same code cells and outputs,
+    byte for byte, and Korean markdown; its README is in Korean and gives the same commands."""
+    def entries(language):
+        with zipfile.ZipFile(io.BytesIO(make_course_zip.zip_bytes(language=language))) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+
+    english, korean = entries("en"), entries("ko")
+    assert english.keys() == korean.keys()
+    changed = sorted(name for name in english if english[name] != korean[name])
+    notebooks = sorted(f"{make_course_zip.FOLDER}/{nb.relative_to(ROOT).as_posix()}" for nb in all_notebooks())
+    assert changed == sorted([*notebooks, f"{make_course_zip.FOLDER}/README.md"])
+    hangul = re.compile("[가-힣]")
+    for name in notebooks:
+        en, ko = json.loads(english[name]), json.loads(korean[name])
+        assert [c for c in en["cells"] if c["cell_type"] == "code"] == [c for c in ko["cells"] if c["cell_type"] == "code"]
+        markdown = "".join("".join(c["source"]) for c in ko["cells"] if c["cell_type"] == "markdown")
+        assert len(hangul.findall(markdown)) > 500, f"{name}: its markdown is not in Korean"
+    readme_en, readme_ko = (e[f"{make_course_zip.FOLDER}/README.md"].decode() for e in (english, korean))
+    assert [l for l in readme_en.splitlines() if l.startswith("    ")] == [l for l in readme_ko.splitlines() if l.startswith("    ")]
+    assert hangul.search(readme_ko)

@@ -1,0 +1,107 @@
+"""The English | 한국어 switch (_ext/book_i18n.py): every page links the same page in the other language; with
+JavaScript it opens it at the section being read, and the reader's language is remembered for the home page.
+The Korean pages keep the English pages' section ids (Sphinx translates a heading, not its id)."""
+
+import re
+from pathlib import PurePosixPath
+
+import pytest
+from playwright.sync_api import expect
+
+from book_pages import HTML, all_pages, page_id, pages
+from test_twin_switch import read_section
+
+PAGES = all_pages()
+NOTEBOOKS = [p.docname for p in pages() if p.is_notebook]
+SWITCH = re.compile(r'<nav class="language-switch" aria-label="([^"]+)">(.*?)</nav>', re.S)
+LINK = re.compile(r'<a href="([^"]+)" lang="(\w+)" hreflang="\2" data-language="\2"( aria-current="page")?>([^<]+)</a>')
+SECTION_IDS = re.compile(r'<section id="([^"]+)">')
+HANGUL = re.compile("[가-힣]")
+KEY = "dl-book-language"
+
+
+def resolve(page_url: str, href: str) -> str:
+    parts = []
+    for piece in (PurePosixPath(page_url).parent / href).parts:
+        if piece == "..":
+            parts.pop()
+        elif piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_every_page_links_itself_in_the_other_language(page):
+    """<html lang> is the page's language; the switch, labelled in it, links this page in English and in
+    Korean (each link in its own language), and marks the current one."""
+    html = page.html_file.read_text()
+    assert f'<html lang="{page.language}"' in html
+    switch = SWITCH.search(html)
+    assert switch, "no language switch"
+    assert switch[1] == {"en": "Language", "ko": "언어"}[page.language]
+    links = LINK.findall(switch[2])
+    assert [(language, name) for _, language, _, name in links] == [("en", "English"), ("ko", "한국어")]
+    for href, language, current, _ in links:
+        target = resolve(page.url, href)
+        assert target == f"{'' if language == 'en' else language + '/'}{page.docname}.html"
+        assert (HTML / target).is_file()
+        assert bool(current) == (language == page.language)
+
+
+@pytest.mark.parametrize("docname", NOTEBOOKS)
+def test_korean_notebook_page_has_the_same_sections_translated(docname):
+    """The same section ids in the same order (the switch's #section lands on the same section), Korean
+    headings, and the framework switch's section links in Korean."""
+    english, korean = (HTML / f"{docname}.html").read_text(), (HTML / "ko" / f"{docname}.html").read_text()
+    assert SECTION_IDS.findall(english) == SECTION_IDS.findall(korean)
+    headings = re.findall(r"<h2>(.*?)<a class=\"headerlink\"", korean)
+    assert headings and all(HANGUL.search(h) for h in headings if h.split(". ", 1)[-1] not in ("PyTorch", "TensorFlow"))
+    assert korean.count("⇄ 이 절을 ") == english.count("⇄ this section in ") > 0
+
+
+def switch_language_at_section(visit, k):
+    """Read the k-th ## section, click the other language; return (section id, new url)."""
+    tab = visit.tab
+    section_id = read_section(tab, k)
+    box = tab.locator(".language-switch a:not([aria-current])").bounding_box()
+    with tab.expect_navigation():  # a mouse click where it is (locator.click() would scroll the page first)
+        tab.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    visit.settle()
+    return section_id, tab.url
+
+
+def test_switch_opens_the_other_language_at_the_section_being_read(visit):
+    """English notebook at section 3 -> 한국어 -> the Korean page at section 3, with its Korean heading in
+    view; back to English from section 5."""
+    docname = NOTEBOOKS[len(NOTEBOOKS) // 2]
+    v = visit(f"{docname}.html")
+    try:
+        for k, prefix in [(3, "ko/"), (5, "")]:
+            section_id, url = switch_language_at_section(v, k)
+            assert url == f"{v.site_url}{prefix}{docname}.html#{section_id}"
+            heading = v.tab.locator(f"section#{section_id} > h2")
+            expect(heading).to_be_in_viewport()
+            assert bool(HANGUL.search(heading.inner_text())) == (prefix == "ko/")
+        assert v.errors == [] and v.outside == []
+    finally:
+        v.tab.evaluate(f"() => localStorage.removeItem('{KEY}')")
+
+
+def test_home_page_opens_in_the_remembered_language(visit):
+    """After choosing 한국어, the home page entered from outside the book opens in Korean; after choosing
+    English, the Korean home page opens in English; with no choice, each stays as it is."""
+    v = visit("intro.html")
+    try:
+        for choice, entered, lands in [("ko", "intro.html", "ko/intro.html"), ("en", "ko/intro.html", "intro.html")]:
+            with v.tab.expect_navigation():
+                v.tab.locator(f".language-switch a[data-language={choice}]").click()
+            home = visit(entered)  # a new tab: no referrer, as from a bookmark or another site
+            home.tab.wait_for_url(home.site_url + lands)
+            assert home.errors == [] and home.outside == []
+        v.tab.evaluate(f"() => localStorage.removeItem('{KEY}')")
+        for entered in ("intro.html", "ko/intro.html"):
+            stay = visit(entered)
+            stay.tab.wait_for_timeout(300)
+            assert stay.tab.url == stay.site_url + entered
+    finally:
+        v.tab.evaluate(f"() => localStorage.removeItem('{KEY}')")
