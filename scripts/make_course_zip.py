@@ -73,7 +73,7 @@ PyTorch brings GBs of GPU libraries). Next time, activate and run `jupyter lab c
 
 
 README_KO = """\
-# 딥러닝 기초, TensorFlow와 PyTorch로: 노트북
+# TensorFlow와 PyTorch로 배우는 딥러닝의 기초: 노트북
 
 책의 모든 장이 두 노트북 `chapters/NN_slug/tensorflow.ipynb`와 `pytorch.ipynb`로 들어 있고, 책에 보이는
 출력이 함께 저장되어 있습니다. 노트북의 설명은 한국어이고, 코드와 출력은 영어판 노트북과 똑같습니다.
