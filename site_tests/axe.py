@@ -13,31 +13,33 @@ BLOCKING = ("critical", "serious")  # impacts that fail the tests; "moderate" an
 # variables; the page's elements stay the same), so in dark mode only these are run again: a full second
 # run would double the time for the same answers.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-# The code cells and outputs of a notebook page: byte for byte the same on the English page and its Korean
-# twin (tests/test_translations.py), with the same styles, so dark mode's colour rules check them on the
-# English page only (on the Korean page they check its prose, the part that differs).
+# What a Korean page shares with its English twin, byte for byte (tests/test_translations.py) and with the
+# same styles: its code cells and outputs. A Korean page is checked with every rule except the colour rules
+# in light mode (its text is new, its colours are the English page's: same elements, same CSS), and with the
+# colour rules in dark mode on everything but these (the translated prose).
 CELLS = [".cell_input", ".cell_output"]
 
 
-def run_axe(tab, rules=None, exclude=()) -> list[dict]:
+def run_axe(tab, rules=None, exclude=(), skip_rules=()) -> list[dict]:
     """The page's axe-core violations: [{"id", "impact", "help", "targets": [css selector, ...]}, ...].
 
-    ``rules`` limits the run to some rule ids (default: every rule tagged with AXE_TAGS); ``exclude``
-    (CSS selectors) leaves parts of the page out.
+    ``rules`` limits the run to some rule ids (default: every rule tagged with AXE_TAGS); ``skip_rules``
+    leaves some out; ``exclude`` (CSS selectors) leaves parts of the page out.
     """
     if not tab.evaluate("() => Boolean(window.axe)"):
         tab.add_script_tag(path=str(AXE_JS))
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     return tab.evaluate(
-        """async ([only, exclude]) => {
+        """async ([only, exclude, skip]) => {
             const context = exclude.length ? {exclude: exclude} : document;
-            const result = await axe.run(context, {runOnly: only, resultTypes: ["violations"]});
+            const rules = Object.fromEntries(skip.map(id => [id, {enabled: false}]));
+            const result = await axe.run(context, {runOnly: only, rules, resultTypes: ["violations"]});
             return result.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help,
                 targets: v.nodes.map(n => n.target.join(" ")),
             }));
         }""",
-        [only, list(exclude)],
+        [only, list(exclude), list(skip_rules)],
     )
 
 
