@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from book_pages import HTML, all_pages, page_id, pages
-from test_twin_switch import read_section
+from test_twin_switch import switch_at_section
 
 PAGES = all_pages()
 NOTEBOOKS = [p.docname for p in pages() if p.is_notebook]
@@ -59,17 +59,6 @@ def test_korean_notebook_page_has_the_same_sections_translated(docname):
     assert korean.count("⇄ 이 절을 ") == english.count("⇄ this section in ") > 0
 
 
-def switch_language_at_section(visit, k):
-    """Read the k-th ## section, click the other language; return (section id, new url)."""
-    tab = visit.tab
-    section_id = read_section(tab, k)
-    box = tab.locator(".language-switch a:not([aria-current])").bounding_box()
-    with tab.expect_navigation():  # a mouse click where it is (locator.click() would scroll the page first)
-        tab.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    visit.settle()
-    return section_id, tab.url
-
-
 def test_switch_opens_the_other_language_at_the_section_being_read(visit):
     """English notebook at section 3 -> 한국어 -> the Korean page at section 3, with its Korean heading in
     view; back to English from section 5."""
@@ -77,7 +66,7 @@ def test_switch_opens_the_other_language_at_the_section_being_read(visit):
     v = visit(f"{docname}.html")
     try:
         for k, prefix in [(3, "ko/"), (5, "")]:
-            section_id, url = switch_language_at_section(v, k)
+            section_id, url = switch_at_section(v, k, ".language-switch")
             assert url == f"{v.site_url}{prefix}{docname}.html#{section_id}"
             heading = v.tab.locator(f"section#{section_id} > h2")
             expect(heading).to_be_in_viewport()

@@ -61,12 +61,13 @@ def read_section(tab, k):
     }""")
 
 
-def switch_at_section(visit, k):
-    """Read the k-th section, click the other framework in the switch; return (section id, new tab url)."""
+def switch_at_section(visit, k, switch=".twin-switch"):
+    """Read the k-th section, click the other choice of ``switch`` (the framework switch, or the language
+    switch); return (section id, new tab url)."""
     tab = visit.tab
     section_id = read_section(tab, k)
     assert section_id == heading(tab, k).evaluate("h => h.parentElement.id"), "could not scroll into the section"
-    box = tab.locator(".twin-switch a:not([aria-current])").bounding_box()
+    box = tab.locator(f"{switch} a:not([aria-current])").bounding_box()
     with tab.expect_navigation():  # a mouse click where it is (locator.click() would scroll the page first)
         tab.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     visit.settle()
