@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+from sphinx import addnodes
 from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
@@ -128,24 +129,45 @@ def notebook_json(notebook: dict) -> str:
 # -- Sphinx ----------------------------------------------------------------------------------------------
 
 
+def page_catalog(transform: SphinxTransform):
+    """The translations of the page being read (its catalog, as Sphinx's Locale transform loads it), or
+    None in English."""
+    if transform.config.language == "en":
+        return None
+    domain = docname_to_domain(transform.env.docname, transform.config.gettext_compact)
+    dirs = [str(Path(transform.env.srcdir) / d) for d in transform.config.locale_dirs]
+    catalog, found = init_locale(dirs, transform.config.language, domain)
+    return catalog if found else None
+
+
 class TranslationsApplied(SphinxTransform):
     """Fail the build when a message has a translation that Sphinx's Locale transform did not apply."""
 
     default_priority = 21  # right after sphinx.transforms.i18n.Locale (20)
 
     def apply(self, **kwargs):
-        if self.config.language == "en":
-            return
-        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
-        dirs = [str(Path(self.env.srcdir) / d) for d in self.config.locale_dirs]
-        catalog, found = init_locale(dirs, self.config.language, domain)
-        if not found:
+        catalog = page_catalog(self)
+        if catalog is None:
             return
         for node, message in extract_messages(self.document):
             translation = catalog.gettext(message)
             if translation != message and not node.get("translated"):
                 logger.warning("the translation of %r could not be applied: Sphinx parsed %r as something "
                                "other than the text it replaces", message[:70], translation[:70], location=node)
+
+
+class TranslateTocCaptions(SphinxTransform):
+    """Translate the captions of the table of contents ("Chapters", "Reference" in the sidebar): the gettext
+    builder extracts them, but sphinx-external-toc adds its toctrees (at priority 100) after Sphinx's Locale
+    transform has run."""
+
+    default_priority = 101
+
+    def apply(self, **kwargs):
+        catalog = page_catalog(self)
+        for toctree in self.document.findall(addnodes.toctree) if catalog else ():
+            if toctree.get("caption"):
+                toctree["caption"] = toctree["rawcaption"] = catalog.gettext(toctree["caption"])
 
 
 def localise_config(app, config):
@@ -198,7 +220,8 @@ def setup(app):
     app.connect("config-inited", localise_config)
     app.connect("config-inited", add_header_switch)
     app.add_transform(TranslationsApplied)
+    app.add_transform(TranslateTocCaptions)
     app.connect("html-page-context", add_language_switch)
     app.connect("build-finished", write_translated_sources)
     app.add_js_file("language-switch.js", loading_method="defer")
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

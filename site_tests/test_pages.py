@@ -11,6 +11,7 @@ import re
 import sys
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from axe import BLOCKING, CELLS, COLOUR_RULES, run_axe, summary
@@ -22,6 +23,7 @@ import book_i18n  # noqa: E402  (what the Korean site's downloads must be)
 
 PAGES = all_pages()
 BY_KEY = {(p.language, p.docname): p for p in PAGES}
+TOC_CAPTIONS = [part["caption"] for part in yaml.safe_load((ROOT / "_toc.yml").read_text())["parts"]]
 CHAPTERS = {language: [p for p in PAGES if p.sections and p.language == language] for language in ("en", "ko")}
 # The chapter whose two notebook pages are also photographed on a phone and in dark mode (plots, diagrams).
 SHOWN_CHAPTER = "chapters/07_nonlinear_regression"
@@ -133,8 +135,11 @@ def test_axe_dark_mode(opened, record_property):
 
 
 def test_sidebar_lists_every_chapter(opened):
-    """The sidebar of every page links every chapter (by its title) and every chapter's notebooks."""
+    """The sidebar of every page links every chapter (by its title) and every chapter's notebooks, under
+    the captions of _toc.yml in the page's language."""
     page, visit = opened
+    captions = visit.tab.locator("nav.bd-docs-nav .caption-text").all_inner_texts()
+    assert captions == [translated(page.language, c) for c in TOC_CAPTIONS]
     links = visit.tab.eval_on_selector_all(
         "nav.bd-docs-nav a", "links => links.map(a => [a.href.split('#')[0], a.textContent.trim()])"
     )
@@ -249,6 +254,11 @@ def test_animations_play(opened):
         )
         player.locator("button[title='Pause']").click()
         assert frame.get_attribute("src") != first_src, "the slider moved but the picture did not change"
+
+
+def translated(language, english):
+    """A message of the book in ``language``."""
+    return english if language == "en" else messages(language).get(english, english)
 
 
 def expected_download(page) -> bytes:
