@@ -28,13 +28,21 @@ HIDDEN_TAGS = ("hide-cell", "hide-input", "hide-output")
 LANGUAGES = ("en", "ko")
 
 
+sys.path.insert(0, str(ROOT / "_ext"))
+import book_i18n  # noqa: E402  (the Korean pages' text, as the Korean build makes it)
+
+
 @cache
 def messages(language: str) -> dict:
     """{English message: translation} of the book's .po files (what the Korean site shows)."""
-    sys.path.insert(0, str(ROOT / "_ext"))
-    import book_i18n
-
     return book_i18n.catalog_messages(language, ROOT / "locales")
+
+
+def source_text(page) -> str:
+    """The page's source (notebook JSON or Markdown) in its language: what its download button serves."""
+    if page.language == "en":
+        return page.source.read_bytes().decode("utf-8")  # as stored, line endings included
+    return book_i18n.translated_source(page.source, messages(page.language))
 
 
 @dataclass

@@ -18,10 +18,10 @@ from site_browser import CHROMIUM, CHROMIUM_ARGS, Session, Visit
 # The budget grows with the book, not with the tests' habits: a fixed part (the browser, the cross-page tests)
 # plus a cost per page (each page of each edition is loaded once and checked: axe-core, a full-page
 # screenshot, math, players, toggles, download). Measured on the shared 2-core machine: English only (28
-# pages) 166-232 s; both editions (54 pages) 292-344 s, i.e. 5.4-6.4 s a page (the same tests took 25 %
-# longer from one hour to the next), of which axe-core 2.2 s, the load with MathJax typesetting 1.5 s and the
-# full-page screenshot 0.8 s. The Korean pages skip the colour rules in light mode (see site_tests/axe.py).
-# Two xdist workers were no faster (two browsers on two cores: 290 s against 292 s).
+# pages) 166-232 s; both editions (54 pages) 273-344 s, i.e. 5.1-6.4 s a page (each test took about 25 %
+# longer in one run than in the run an hour before), of which axe-core up to 2.2 s, the load with MathJax
+# typesetting 1.5 s and the full-page screenshot 0.8 s. The Korean pages skip the colour rules in light mode
+# (see site_tests/axe.py). Two xdist workers were no faster (two browsers on two cores: 290 s against 292 s).
 SITE_TESTS_FIXED_S = 40.0
 SITE_TESTS_PER_PAGE_S = 7.0
 SITE_TESTS_BUDGET_S = SITE_TESTS_FIXED_S + SITE_TESTS_PER_PAGE_S * len(all_pages())

@@ -3,12 +3,12 @@ JavaScript it opens it at the section being read, and the reader's language is r
 The Korean pages keep the English pages' section ids (Sphinx translates a heading, not its id)."""
 
 import re
-from pathlib import PurePosixPath
 
 import pytest
 from playwright.sync_api import expect
 
 from book_pages import HTML, all_pages, page_id, pages
+from test_budgets import local_target
 from test_twin_switch import switch_at_section
 
 PAGES = all_pages()
@@ -18,16 +18,6 @@ LINK = re.compile(r'<a href="([^"]+)" lang="(\w+)" hreflang="\2" data-language="
 SECTION_IDS = re.compile(r'<section id="([^"]+)">')
 HANGUL = re.compile("[가-힣]")
 KEY = "dl-book-language"
-
-
-def resolve(page_url: str, href: str) -> str:
-    parts = []
-    for piece in (PurePosixPath(page_url).parent / href).parts:
-        if piece == "..":
-            parts.pop()
-        elif piece != ".":
-            parts.append(piece)
-    return "/".join(parts)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
@@ -42,7 +32,7 @@ def test_every_page_links_itself_in_the_other_language(page):
     links = LINK.findall(switch[2])
     assert [(language, name) for _, language, _, name in links] == [("en", "English"), ("ko", "한국어")]
     for href, language, current, _ in links:
-        target = resolve(page.url, href)
+        target, _ = local_target(page.url, href)
         assert target == f"{'' if language == 'en' else language + '/'}{page.docname}.html"
         assert (HTML / target).is_file()
         assert bool(current) == (language == page.language)

@@ -8,18 +8,14 @@ in light and dark mode, a phone-sized screen) use the same tab, before any toggl
 
 import json
 import re
-import sys
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
 from axe import BLOCKING, CELLS, COLOUR_RULES, run_axe, summary
-from book_pages import ROOT, SCREENSHOTS, all_pages, messages, page_id
+from book_pages import ROOT, SCREENSHOTS, all_pages, messages, page_id, source_text
 from site_browser import Visit
-
-sys.path.insert(0, str(ROOT / "_ext"))
-import book_i18n  # noqa: E402  (what the Korean site's downloads must be)
 
 PAGES = all_pages()
 BY_KEY = {(p.language, p.docname): p for p in PAGES}
@@ -261,13 +257,6 @@ def translated(language, english):
     return english if language == "en" else messages(language).get(english, english)
 
 
-def expected_download(page) -> bytes:
-    """The page's source as its site offers it: English, or on the Korean site with Korean text."""
-    if page.language == "en":
-        return page.source.read_bytes()
-    return book_i18n.translated_source(page.source, messages(page.language)).encode()
-
-
 def test_download_button_offers_the_source(opened):
     """The download menu offers the page's source (.ipynb for a notebook) and serves it in the page's
     language; a Korean notebook has the English notebook's code cells and outputs, byte for byte."""
@@ -295,7 +284,7 @@ def test_download_button_offers_the_source(opened):
         assert json.dumps(code[0], sort_keys=True) == json.dumps(code[1], sort_keys=True), "code cells or outputs differ"
     else:
         served = visit.session.context.request.get(link.evaluate("a => a.href")).body()
-    assert served == expected_download(page), stale
+    assert served == source_text(page).encode(), stale
 
 
 def test_back_to_the_chapter_index(opened):

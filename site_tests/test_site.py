@@ -1,14 +1,9 @@
 """Tests across pages: the table of contents, math somewhere in the book, and the search box in both
 editions. (Moving from a chapter's index to its notebooks and back is tested in test_pages.py.)"""
 
-import sys
-
 import pytest
 
-from book_pages import ROOT, messages, pages
-
-sys.path.insert(0, str(ROOT / "_ext"))
-import book_i18n  # noqa: E402
+from book_pages import pages, source_text
 
 PAGES = pages()
 BY_NAME = {p.docname: p for p in PAGES}
@@ -33,8 +28,7 @@ def teaching_pages(language, term):
     """The pages whose text (in ``language``) has ``term``."""
     found = set()
     for page in pages(language):
-        text = page.source.read_text() if language == "en" else book_i18n.translated_source(page.source, messages(language))
-        if term in text:
+        if term in source_text(page):
             found.add(page.url)
     return found
 
