@@ -6,7 +6,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export TF_ENABLE_ONEDNN_OPTS := 0
 export PYTHONHASHSEED := 0
 
-.PHONY: setup book test test-notebooks test-site browser lab execute lock translations clean
+.PHONY: setup book test test-notebooks test-site test-threads browser lab execute lock translations clean
 
 setup:
 	@bash scripts/setup.sh
@@ -31,6 +31,15 @@ test: setup browser
 ## (Sphinx rebuilds only what changed) and installs Chromium when it is missing.
 test-site: book browser
 	$(BIN)/python -m pytest -c site_tests/pytest.ini site_tests
+
+## The notebook suite twice more, with every thread pool (TensorFlow, PyTorch/OpenMP, OpenBLAS, MKL) at 1 and
+## at 8 threads, as on a student's laptop: the stored outputs must not depend on the number of threads.
+THREAD_VARS = TF_NUM_INTRAOP_THREADS TF_NUM_INTEROP_THREADS OMP_NUM_THREADS OPENBLAS_NUM_THREADS MKL_NUM_THREADS
+test-threads: setup
+	@for n in 1 8; do \
+	  echo "test-threads: the notebook suite with $$n thread(s) in every pool"; \
+	  env $(foreach v,$(THREAD_VARS),$(v)=$$n) $(BIN)/python -m pytest chapters -q || exit 1; \
+	done
 
 browser:
 	@bash scripts/setup.sh --browser

@@ -2,12 +2,42 @@
 
 Every figure has a title and axis labels. Animations are returned as ``Animation`` objects with their
 figure already closed, so a notebook shows only the jshtml player (call ``setup()`` once).
+
+Every number a helper draws goes through ``drawn()`` first: it is rounded to a grid far below a pixel
+and far above float noise, so the same picture comes out on every CPU (see ``drawn``).
 """
 
 from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import numpy as np
+
+
+def drawn(values, span=None) -> np.ndarray:
+    """Round numbers that are about to be drawn to a grid far below a pixel and far above float noise.
+
+    Why: the same training can end one float32 unit in the last place (ulp) apart on two CPUs, and a
+    curve of 2,000 points drawn from such weights moves by about 1e-5 pixel, which is enough to flip
+    the anti-aliasing of a few pixels. An animation frame, stored as a JPEG inside the notebook and
+    compared byte for byte by the test suite, then differs on another CPU (it happened: chapter 8's
+    Adam animation, frame 3, on an AMD AVX2 CPU versus an Intel AVX-512 one).
+
+    The grid is a power of ten between 1/10,000 and 1/1,000 of ``span`` (the axis range; by default
+    the range of ``values``), so a rounded point moves by under half a pixel on the book's figures.
+    It is never finer than 1/100,000 of the largest value (at least 80 float32 ulps), so an ulp moves
+    a number across a grid line only when the number lies within that ulp of one: a chance of at most
+    1 in 80, and about 1 in 1,000 when the numbers fill their axis. NaN and infinity stay as they are.
+    """
+    values = np.asarray(values, dtype=float)
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return values
+    span = float(np.ptp(finite)) if span is None else float(span)
+    scale = max(span, 0.1 * float(np.max(np.abs(finite))))
+    if scale == 0:
+        return values
+    step = 10.0 ** (np.floor(np.log10(scale)) - 3)
+    return np.round(values / step) * step
 
 
 def setup() -> None:
@@ -103,10 +133,11 @@ def scatter_with_line(x, y, line_y=None, *, title, xlabel="x", ylabel="y", line_
     """Plot data points and, optionally, a line through the same x; return the figure."""
     check_same_length(x=x, y=y)
     fig, ax = plt.subplots()
-    ax.plot(np.ravel(x), np.ravel(y), ".", label="data")
+    x, y = drawn(np.ravel(x)), drawn(np.ravel(y))
+    ax.plot(x, y, ".", label="data")
     if line_y is not None:
         check_same_length(x=x, line_y=line_y)
-        ax.plot(np.ravel(x), np.ravel(line_y), "--", label=line_label)
+        ax.plot(x, drawn(np.ravel(line_y), span=np.ptp(y)), "--", label=line_label)
         ax.legend()
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     return fig
@@ -127,6 +158,8 @@ def hidden_units(x, y, u, v, weights, bias, *, title):
     check_same_length(x=x, y=y)
     parts = v * weights
     parts[:, -1] += float(np.ravel(bias)[0])
+    prediction = drawn(parts.sum(axis=1))
+    x, y, u, v, parts = drawn(x), drawn(y), drawn(u), drawn(v), drawn(parts)
     panels = [(u, "u = hidden layer (before relu)"), (v, "v = relu(u)"), (parts, "each unit's contribution")]
     fig, axes = plt.subplots(1, 4, figsize=(14, 3.2), sharey=True)
     for ax, (curves, name) in zip(axes, panels):
@@ -137,7 +170,7 @@ def hidden_units(x, y, u, v, weights, bias, *, title):
         ax.set(title=name, xlabel="x")
         ax.legend(fontsize=8)
     axes[3].plot(x, y, ".", color="lightgrey")
-    axes[3].plot(x, parts.sum(axis=1), "--", color="black")
+    axes[3].plot(x, prediction, "--", color="black")
     axes[3].set(title="sum = ŷ", xlabel="x")
     axes[0].set_ylabel("y")
     fig.suptitle(title)
@@ -152,13 +185,14 @@ def scatter_classes(points, classes, *, title, line=None, xlabel="x₁", ylabel=
         raise ValueError(f"points must have shape (n, 2), got {points.shape}")
     check_same_length(points=points[:, 0], classes=classes)
     classes = np.ravel(classes).astype(bool)
+    points = np.column_stack([drawn(points[:, 0]), drawn(points[:, 1])])
     fig, ax = plt.subplots(figsize=(5, 4))
     ax.scatter(*points[~classes].T, s=4, label="class 0")
     ax.scatter(*points[classes].T, s=4, label="class 1")
     if line is not None:
         slope, intercept = line
         xs = np.array([points[:, 0].min(), points[:, 0].max()])
-        ax.plot(xs, slope * xs + intercept, "k--", label="decision line")
+        ax.plot(xs, drawn(slope * xs + intercept, span=np.ptp(points[:, 1])), "k--", label="decision line")
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel, ylim=(points[:, 1].min() - 0.5, points[:, 1].max() + 0.5))
     ax.legend(fontsize=8, markerscale=3)
     return fig
@@ -197,18 +231,20 @@ def animate_descents(paths, loss_fn, *, title, curve_x=None, xlabel="β", ylabel
     shown = sorted(set(np.linspace(0, steps - 1, min(steps, max_frames)).round().astype(int).tolist()))
     fig, axes = plt.subplots(1, len(arrays), figsize=(4.5 if len(arrays) == 1 else 2.6 * len(arrays), 3.3), squeeze=False)
     artists = []
+    extra = [np.min(curve_x), np.max(curve_x)] if curve_x is not None else []
     for ax, (name, path) in zip(axes[0], arrays.items()):
-        lows = [path.min()] + ([np.min(curve_x)] if curve_x is not None else [])
-        highs = [path.max()] + ([np.max(curve_x)] if curve_x is not None else [])
-        low, high = min(lows), max(highs)
+        path = drawn(path, span=np.ptp([path.min(), path.max(), *extra]))
+        low, high = min([path.min(), *extra]), max([path.max(), *extra])
         pad = 0.1 * (high - low) if high > low else 1.0
-        grid = np.linspace(low - pad, high + pad, 200)
-        ax.plot(grid, loss_fn(grid), color="tab:blue", lw=1, label=f"{ylabel}({xlabel})")
-        line, = ax.plot(path[:1], loss_fn(path[:1]), "o-", color="tab:red", ms=4, lw=0.6, label=f"{xlabel}, step by step")
+        grid = drawn(np.linspace(low - pad, high + pad, 200))
+        curve = np.ravel(np.asarray(loss_fn(grid), dtype=float))
+        path_losses = drawn(np.ravel(np.asarray(loss_fn(path), dtype=float)), span=np.ptp(curve))
+        ax.plot(grid, drawn(curve), color="tab:blue", lw=1, label=f"{ylabel}({xlabel})")
+        line, = ax.plot(path[:1], path_losses[:1], "o-", color="tab:red", ms=4, lw=0.6, label=f"{xlabel}, step by step")
         label = ax.text(0.03, 0.9, "", transform=ax.transAxes)
         ax.set(title=name, xlabel=xlabel)
         ax.locator_params(nbins=4)  # fewer tick labels: each frame draws faster
-        artists.append((path, line, label))
+        artists.append((path, path_losses, line, label))
     axes[0][0].set_ylabel(ylabel)
     # every panel shows the same two lines: one legend for all, under the panels
     fig.legend(*axes[0][0].get_legend_handles_labels(), loc="lower center", ncol=2, fontsize=8, frameon=False)
@@ -216,10 +252,10 @@ def animate_descents(paths, loss_fn, *, title, curve_x=None, xlabel="β", ylabel
     fig.tight_layout(rect=(0, 0.07, 1, 1))
 
     def draw(frame):
-        for path, line, label in artists:
-            line.set_data(path[: frame + 1], loss_fn(path[: frame + 1]))
+        for path, path_losses, line, label in artists:
+            line.set_data(path[: frame + 1], path_losses[: frame + 1])
             label.set_text(f"step {frame}")
-        return [a for _, line, label in artists for a in (line, label)]
+        return [a for _, _, line, label in artists for a in (line, label)]
 
     animation = FuncAnimation(fig, draw, frames=shown, interval=150)
     plt.close(fig)
@@ -301,8 +337,8 @@ def plot_loss_surfaces(grid: LossGrid, losses, *, title, true_w=(-1.0, 5.0), fig
     for k, (values, star, name) in enumerate([(grid.mse, true_mse, "MSE"), (grid.bce, true_bce, "BCE")], 1):
         ax = fig.add_subplot(1, 2, k, projection="3d")
         _light_3d_axes(ax, zlabel="loss")
-        ax.scatter(grid.w0, grid.w1, values, s=0.1)
-        ax.scatter(*true_w, star, color="red", marker="*", s=150, depthshade=False, label="true (w₀, w₁)")
+        ax.scatter(drawn(grid.w0), drawn(grid.w1), drawn(values), s=0.1)
+        ax.scatter(*true_w, drawn(star, span=np.ptp(values)), color="red", marker="*", s=150, depthshade=False, label="true (w₀, w₁)")
         ax.set_title(f"{name} loss")
         ax.legend(loc="upper left", fontsize=8)
     fig.suptitle(title)
@@ -347,25 +383,33 @@ def animate_learning_paths(grid: LossGrid, losses, data, path_mse, path_bce, *, 
         raise ValueError(f"both paths need the same number of steps, got {len(path_mse)} and {len(path_bce)}")
     x = np.ravel(data.x)
     check_same_length(x=x, y=data.y, prob=data.prob)
-    path_losses = [_call_losses(losses, *path_mse.T)[0], _call_losses(losses, *path_bce.T)[1]]
-    true_losses = _call_losses(losses, [true_w[0]], [true_w[1]])
+    x = drawn(x)
+    # every drawn number on a grid far below a pixel (see ``drawn``): the weights first, on their axes
+    spans = np.ptp(grid.w0), np.ptp(grid.w1)
+    path_mse, path_bce = (np.column_stack([drawn(p[:, 0], spans[0]), drawn(p[:, 1], spans[1])])
+                          for p in (path_mse, path_bce))
+    surfaces = [drawn(grid.mse), drawn(grid.bce)]
+    path_losses = [drawn(_call_losses(losses, *path_mse.T)[0], span=np.ptp(grid.mse)),
+                   drawn(_call_losses(losses, *path_bce.T)[1], span=np.ptp(grid.bce))]
+    true_losses = [drawn(value, span=np.ptp(surface))
+                   for value, surface in zip(_call_losses(losses, [true_w[0]], [true_w[1]]), (grid.mse, grid.bce))]
     per_row = len(np.unique(grid.w1))  # the grid is w0-major: one row of w1 values per w0
 
     still = plt.figure(figsize=figsize)
     still.suptitle(title)
     surface_axes, fit_axes = [], []
-    for k, (surface, name) in enumerate([(grid.mse, "MSE"), (grid.bce, "BCE")]):
+    for k, (surface, name) in enumerate(zip(surfaces, ("MSE", "BCE"))):
         ax = still.add_subplot(2, 2, k + 1, projection="3d")
         _light_3d_axes(ax, zlabel="")
         ax.set_box_aspect(None, zoom=1.2)
-        mesh = (a.reshape(-1, per_row) for a in (grid.w0, grid.w1, surface))
+        mesh = (a.reshape(-1, per_row) for a in (drawn(grid.w0), drawn(grid.w1), surface))
         ax.plot_wireframe(*mesh, rstride=5, cstride=5, lw=0.5, antialiased=False, color="lightsteelblue")
         ax.scatter(*true_w, true_losses[k][0], color="red", marker="*", s=150, depthshade=False)
         ax.set_title(f"{name} loss", fontsize=10, pad=0)
         surface_axes.append(ax)
         ax = still.add_subplot(2, 2, k + 3)
-        ax.plot(x, np.ravel(data.y), ",", color="grey")
-        ax.plot(x, np.ravel(data.prob), "--r")
+        ax.plot(x, drawn(np.ravel(data.y)), ",", color="grey")
+        ax.plot(x, drawn(np.ravel(data.prob), span=1), "--r")
         ax.set(xlabel="x", ylabel="y", ylim=(-0.05, 1.05))
         ax.grid(False)
         ax.set_title(f"fit with {name}", fontsize=10)
@@ -388,7 +432,7 @@ def animate_learning_paths(grid: LossGrid, losses, data, path_mse, path_bce, *, 
     # where the moving lines land on the picture, in pixels (ax.M is the 3-D projection of the last draw)
     path_pixels = [ax.transData.transform(np.column_stack(proj3d.proj_transform(*path.T, loss, ax.M)[:2]))
                    for ax, path, loss in zip(surface_axes, (path_mse, path_bce), path_losses)]
-    curve_pixels = [[ax.transData.transform(np.column_stack([x, _sigmoid_curve(x, w)])) for w in path]
+    curve_pixels = [[ax.transData.transform(np.column_stack([x, drawn(_sigmoid_curve(x, w), span=1)])) for w in path]
                     for ax, path in zip(fit_axes, (path_mse, path_bce))]
 
     fig = plt.figure(figsize=figsize)
@@ -419,9 +463,10 @@ def probability_fits(x, y, curves, *, title, xlabel="x", ylabel="y"):
     """
     check_same_length(x=x, y=y, **{f"curve {label!r}": values for label, values in curves.items()})
     fig, ax = plt.subplots(figsize=(6, 3.5))
-    ax.plot(np.ravel(x), np.ravel(y), ".", alpha=0.1, color="grey", label="data")
+    x = drawn(np.ravel(x))
+    ax.plot(x, drawn(np.ravel(y)), ".", alpha=0.1, color="grey", label="data")
     for label, values in curves.items():
-        ax.plot(np.ravel(x), np.ravel(values), "--", label=label)
+        ax.plot(x, drawn(np.ravel(values), span=1), "--", label=label)
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     ax.legend(fontsize=8)
     return fig

@@ -1,15 +1,35 @@
 """TensorFlow utilities. ``helpers.torch_utils`` has the same functions for PyTorch.
 
-Importing this module first quiets TensorFlow before it loads: its C++ start-up lines go to the
-process's stderr, which Jupyter would store in the notebook (and the test suite would then miss), and
-oneDNN's CPU-dependent kernels change the last digit of some results. So every TensorFlow notebook
-starts with ``from helpers import tf_utils`` before ``import tensorflow``.
+Import this module before TensorFlow: ``from helpers import tf_utils`` is the first line of every
+TensorFlow notebook, on purpose (a tool that sorts imports would move it and change digits). It sets,
+before TensorFlow loads:
+
+- ``TF_CPP_MIN_LOG_LEVEL=2``: TensorFlow's C++ start-up lines go to the process's stderr, which Jupyter
+  would store in the notebook (and the test suite would then miss);
+- ``TF_ENABLE_ONEDNN_OPTS=0``: oneDNN's fused kernels, on by default on some Intel CPUs, change the last
+  digit of some results;
+- ``ONEDNN_MAX_CPU_ISA=AVX2`` on x86-64: TensorFlow's float32 matrix products run on oneDNN's matrix
+  kernels even with the previous switch off, and oneDNN picks its code by processor at run time
+  (AVX-512 code on CPUs that have it). Capped at AVX2, as ``torch_utils`` caps PyTorch's own kernels,
+  every x86-64 CPU of the last ten years runs the same code. On an AVX2 CPU it changes nothing (the
+  weights of chapter 8 came out bit for bit the same with and without it).
+
+Whatever is left (NumPy and the C library also pick code by processor), ``helpers.plots`` draws
+numbers rounded far below a pixel, so a last-bit difference cannot change a picture.
 """
 
 import os
+import platform
+import sys
+import warnings
 
+if "tensorflow" in sys.modules:
+    warnings.warn("TensorFlow was imported before helpers.tf_utils, so its settings may not apply: "
+                  "make 'from helpers import tf_utils' the first import (and restart the kernel)", stacklevel=2)
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"  # hide C++ info and warning lines
-os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # the same digits on every CPU
+os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # no oneDNN fused kernels: the same digits on every CPU
+if platform.machine().lower() in ("x86_64", "amd64"):
+    os.environ.setdefault("ONEDNN_MAX_CPU_ISA", "AVX2")  # oneDNN's matrix kernels: AVX2 even on AVX-512 CPUs
 
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402

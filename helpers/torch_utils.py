@@ -2,13 +2,20 @@
 
 Importing this module first makes PyTorch's float arithmetic the same on every x86 CPU: Intel's MKL
 (PyTorch's matrix library) otherwise picks its code by processor (AVX-512 on one machine, AVX2 on
-another), and the last digit of a float32 result can change with it. So every PyTorch notebook starts
-with ``from helpers import torch_utils`` before ``import torch``.
+another), and the last digit of a float32 result can change with it; and PyTorch's own vector kernels
+(ATen) use AVX-512 code where the CPU has it. So it sets ``MKL_CBWR=COMPATIBLE`` and caps ATen at AVX2
+before torch loads, and every PyTorch notebook starts with ``from helpers import torch_utils`` before
+``import torch``, on purpose (a tool that sorts imports would move it and change digits).
 """
 
 import os
 import platform
+import sys
+import warnings
 
+if "torch" in sys.modules:
+    warnings.warn("PyTorch was imported before helpers.torch_utils, so its settings may not apply: "
+                  "make 'from helpers import torch_utils' the first import (and restart the kernel)", stacklevel=2)
 if platform.machine().lower() in ("x86_64", "amd64"):
     os.environ.setdefault("MKL_CBWR", "COMPATIBLE")  # MKL: one code path, so the same digits, on every CPU
     os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")  # PyTorch's own vector kernels: AVX2 even on AVX-512 CPUs
