@@ -4,7 +4,8 @@
 
 `make book` runs it before the build; intro.md links both zips ({download} links, so the site serves a
 copy). The Korean zip is the same course with the notebooks' markdown in Korean (from the translations
-in locales/ko/, as on the Korean site: code cells and outputs unchanged) and a Korean README. Inside, under dl-foundations-course/: every chapter's two notebooks (with their outputs), the
+in locales/ko/, as on the Korean site: code cells and outputs unchanged), a Korean README and the file helpers/LANGUAGE, which makes
+the exercise checkers (helpers.exercises) answer in Korean. Inside, under dl-foundations-course/: every chapter's two notebooks (with their outputs), the
 `helpers` package with its data, the pins (requirements*.txt), pyproject.toml, environment.yml, the
 Makefile, scripts/setup.sh and a short README with the commands for each operating system; not the
 tests, the site sources or the built site. The same inputs give the same bytes, and an unchanged zip
@@ -152,6 +153,7 @@ def zip_bytes(root: Path = ROOT, language: str = "en") -> bytes:
             if path.suffix == ".ipynb":
                 entries[name] = korean_notebook(path, messages)
         entries["README.md"] = README_KO.encode()
+        entries["helpers/LANGUAGE"] = b"ko\n"  # helpers.exercises: the checkers answer in Korean
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, data in sorted(entries.items()):

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -88,12 +89,15 @@ def test_notebook_from_the_zip_runs_with_its_own_helpers(unpacked):
 
 def test_korean_zip_is_the_same_course_with_korean_explanations():
     """dl-foundations-course-ko.zip: the same files; its notebooks have the same code cells and outputs,
-    byte for byte, and Korean markdown; its README is in Korean and gives the same commands."""
+    byte for byte, and Korean markdown; its README is in Korean and gives the same commands; and its
+    helpers/LANGUAGE makes the exercise checkers answer in Korean."""
     def entries(language):
         with zipfile.ZipFile(io.BytesIO(make_course_zip.zip_bytes(language=language))) as archive:
             return {name: archive.read(name) for name in archive.namelist()}
 
     english, korean = entries("en"), entries("ko")
+    marker = f"{make_course_zip.FOLDER}/helpers/LANGUAGE"
+    assert korean.pop(marker) == b"ko\n" and marker not in english
     assert english.keys() == korean.keys()
     changed = sorted(name for name in english if english[name] != korean[name])
     notebooks = sorted(f"{make_course_zip.FOLDER}/{nb.relative_to(ROOT).as_posix()}" for nb in all_notebooks())
@@ -107,3 +111,16 @@ def test_korean_zip_is_the_same_course_with_korean_explanations():
     readme_en, readme_ko = (e[f"{make_course_zip.FOLDER}/README.md"].decode() for e in (english, korean))
     assert [l for l in readme_en.splitlines() if l.startswith("    ")] == [l for l in readme_ko.splitlines() if l.startswith("    ")]
     assert hangul.search(readme_ko)
+
+
+def test_korean_zip_checkers_answer_in_korean(tmp_path):
+    """The Korean zip's helpers, unpacked, print the exercise checkers' messages in Korean."""
+    with zipfile.ZipFile(io.BytesIO(make_course_zip.zip_bytes(language="ko"))) as archive:
+        archive.extractall(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "BOOK_LANGUAGE"}
+    env["PYTHONPATH"] = str(tmp_path / make_course_zip.FOLDER)
+    code = 'import helpers.exercises as e; print(e.__file__); e.check("3.1", ...)'
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True,
+                         check=True).stdout
+    assert out.splitlines()[0].startswith(str(tmp_path)), out
+    assert out.splitlines()[1] == "연습문제 3.1: 아직 답하지 않았습니다(...를 답으로 바꾸고 셀을 실행하세요)"

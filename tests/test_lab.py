@@ -265,3 +265,48 @@ def test_a_failing_cell_is_caught(lab_runs):
     assert any("ZeroDivisionError" in problem for problem in found), found
     assert any("without an execution count" in problem for problem in found), found
     assert any("key results did not appear" in problem for problem in found), found
+
+
+# A student answers exercise 1 of chapter 1 in each twin: the right answer, then a typical wrong one.
+ANSWERS = {  # notebook: (a right answer, a wrong answer, the hint the wrong one must get)
+    "chapters/01_tensors/tensorflow.ipynb": ("answer = tf.Variable([[0.5] * 3, [1.0] * 3])", "answer = tf.ones((2, 3))",
+                                             "every entry is 1: now subtract 0.5 from the first row"),
+    "chapters/01_tensors/pytorch.ipynb": ("answer = torch.tensor([[0.5] * 3, [1.0] * 3])", "answer = torch.ones((2, 3))",
+                                          "every entry is 1: now subtract 0.5 from the first row"),
+}
+STARTER_CHECK = 'exercises.check("1.1", answer)'
+
+
+def answer_exercise(tab, code: str) -> str:
+    """Replace the starter cell's text by ``code`` plus its check line, run it, and return its output text."""
+    cell = tab.locator(".jp-NotebookPanel .jp-CodeCell", has_text=STARTER_CHECK).first
+    prompt = cell.locator(".jp-InputArea-prompt")
+    before = prompt.inner_text().strip()
+    cell.locator(".cm-content").click()
+    tab.keyboard.press("Control+a")
+    tab.keyboard.insert_text(f"{code}\n{STARTER_CHECK}")  # typed as one insertion: no auto-closed brackets
+    tab.keyboard.press("Control+Enter")
+    # done when the prompt shows a new execution count (it goes [n] -> [*] -> [m])
+    tab.wait_for_function("([el, before]) => { const t = el.textContent.trim(); return /\\d/.test(t) && t !== before; }",
+                          arg=[prompt.element_handle(), before], timeout=30_000, polling=250)
+    output = cell.locator(".jp-OutputArea-output")
+    return output.inner_text()
+
+
+@pytest.mark.parametrize("notebook", list(ANSWERS), ids=[lab_path(n).replace("/", "-") for n in ANSWERS])
+def test_a_student_answers_an_exercise(lab_runs, lab, browser, notebook):
+    """After Run All, the browser types a right answer into the starter cell and sees the ✓, then a wrong one
+    and sees its hint (the notebook's kernel still holds the chapter's state)."""
+    right, wrong, hint = ANSWERS[notebook]
+    tab = browser.new_page()
+    workspace = "answer-" + re.sub(r"\W", "-", lab_path(notebook))
+    tab.goto(f"{lab.url}lab/workspaces/{workspace}/tree/{lab_path(notebook)}?token={TOKEN}")
+    tab.wait_for_selector(".jp-NotebookPanel .jp-CodeCell", timeout=60_000)
+    tab.wait_for_function(KERNEL_READY_JS, timeout=60_000, polling=250)
+    try:
+        shown = answer_exercise(tab, right)
+        assert shown.strip() == "Exercise 1.1: ✓ right", shown
+        shown = answer_exercise(tab, wrong)
+        assert shown.strip() == f"Exercise 1.1: {hint}", shown
+    finally:
+        tab.close()
