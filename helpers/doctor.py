@@ -1,0 +1,101 @@
+"""A setup doctor: ``python -m helpers.doctor`` (or ``make doctor``) checks a student's machine.
+
+It prints, one line each: Python, the operating system and processor (with the vector instructions
+NumPy found), every pinned package against the version the book pins, Graphviz's ``dot`` program, and
+whether the stored outputs were verified on a machine like this one. It ends with "setup OK" or with
+what to fix, and exits with status 1 when something must be fixed. It imports neither TensorFlow nor
+PyTorch (it reads their installed versions), so it runs in a second.
+"""
+
+from __future__ import annotations
+
+import platform
+import re
+import shutil
+import sys
+from importlib import metadata
+from pathlib import Path
+
+SUPPORTED_PYTHONS = ((3, 11), (3, 12), (3, 13))
+# Where the stored outputs were re-executed and compared by the strict test suite (README, "Pins and
+# platforms").
+VERIFIED = "Linux x86_64 with Python 3.11, 3.12 and 3.13 (an AMD CPU with AVX2)"
+PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^;\s]+)\s*(?:;\s*(.+))?$")
+
+
+def requirements_file() -> Path | None:
+    """requirements.txt next to the helpers package (the repository or the course zip), if there."""
+    found = Path(__file__).resolve().parents[1] / "requirements.txt"
+    return found if found.exists() else None
+
+
+def pins(path: Path) -> list[tuple[str, str]]:
+    """(package, version) of every ``name==version`` line of ``path`` whose environment marker holds here."""
+    from packaging.markers import Marker
+
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = PIN.match(line.split("#")[0].strip())
+        if match and (match[3] is None or Marker(match[3]).evaluate()):
+            found.append((match[1], match[2]))
+    return found
+
+
+def cpu_features() -> str:
+    """The vector instructions that matter for the book's digits, as NumPy found them."""
+    try:
+        from numpy._core._multiarray_umath import __cpu_features__ as features
+    except ImportError:
+        return "unknown (NumPy is not installed)"
+    wanted = ["AVX2", "FMA3", "AVX512F", "ASIMD"]
+    return ", ".join(name for name in wanted if features.get(name)) or "none of AVX2, FMA3, AVX-512, NEON"
+
+
+def findings() -> tuple[list[str], list[str]]:
+    """(lines to print, problems to fix)."""
+    lines, problems = [], []
+    version = sys.version_info[:2]
+    lines.append(f"Python      {platform.python_version()} ({sys.executable})")
+    if version not in SUPPORTED_PYTHONS:
+        problems.append(f"Python {version[0]}.{version[1]} is not supported: use 3.11, 3.12 or 3.13")
+    lines.append(f"system      {platform.system()} {platform.release()}, {platform.machine()}")
+    lines.append(f"processor   {platform.processor() or platform.machine()}; vector instructions: {cpu_features()}")
+    path = requirements_file()
+    if path is None:
+        problems.append("requirements.txt was not found next to helpers/: run this in the course folder")
+    else:
+        for name, pinned in pins(path):
+            try:
+                installed = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                problems.append(f"{name} is not installed (pinned {pinned}): run the setup commands of the README")
+                lines.append(f"  {name:<16} missing (pinned {pinned})")
+                continue
+            same = installed.split("+")[0] == pinned
+            lines.append(f"  {name:<16} {installed:<14} {'ok' if same else f'pinned {pinned}'}")
+            if not same:
+                problems.append(f"{name} {installed} is installed, the book pins {pinned}: digits may differ")
+    dot = shutil.which("dot")
+    lines.append(f"graphviz    {'dot at ' + dot if dot else 'dot not found'}")
+    if not dot:
+        problems.append("Graphviz's dot program is missing: the diagrams need it (see the README)")
+    reference = platform.system() == "Linux" and platform.machine() in ("x86_64", "AMD64") and \
+        version in SUPPORTED_PYTHONS
+    lines.append(f"verified    the stored outputs were checked on {VERIFIED}")
+    lines.append("            " + ("this machine is of that kind" if reference else
+                                  "on this machine a last digit may differ, and that is expected"))
+    return lines, problems
+
+
+def main() -> int:
+    lines, problems = findings()
+    print("\n".join(lines))
+    if problems:
+        print("\nTo fix:\n" + "\n".join(f"- {problem}" for problem in problems))
+        return 1
+    print("\nsetup OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
