@@ -6,7 +6,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export TF_ENABLE_ONEDNN_OPTS := 0
 export PYTHONHASHSEED := 0
 
-.PHONY: setup book test test-notebooks test-site test-threads browser lab execute lock translations clean
+.PHONY: setup book test test-notebooks test-site test-threads browser lab doctor execute lock translations clean
 
 setup:
 	@bash scripts/setup.sh
@@ -32,13 +32,22 @@ test: setup browser
 test-site: book browser
 	$(BIN)/python -m pytest -c site_tests/pytest.ini site_tests
 
-## The notebook suite twice more, with every thread pool (TensorFlow, PyTorch/OpenMP, OpenBLAS, MKL) at 1 and
+## Full-page screenshots of every page, both editions, into _build/screenshots/ for a human to look at
+## (the site tests skip them otherwise); each picture is checked (size, not blank, shows the title).
+.PHONY: screenshots
+screenshots: book browser
+	SITE_SCREENSHOTS=1 $(BIN)/python -m pytest -c site_tests/pytest.ini site_tests/test_pages.py -k test_screenshot
+
+## The notebook suite twice more, with every thread pool (TensorFlow, PyTorch, OpenMP, OpenBLAS, MKL) at 1 and
 ## at 8 threads, as on a student's laptop: the stored outputs must not depend on the number of threads.
-THREAD_VARS = TF_NUM_INTRAOP_THREADS TF_NUM_INTEROP_THREADS OMP_NUM_THREADS OPENBLAS_NUM_THREADS MKL_NUM_THREADS
+## (PyTorch takes its count from tests/threads_startup.py, an IPython start-up file, right after it loads.)
+THREAD_VARS = TF_NUM_INTRAOP_THREADS TF_NUM_INTEROP_THREADS OMP_NUM_THREADS OPENBLAS_NUM_THREADS MKL_NUM_THREADS BOOK_THREADS
 test-threads: setup
 	@for n in 1 8; do \
-	  echo "test-threads: the notebook suite with $$n thread(s) in every pool"; \
-	  env $(foreach v,$(THREAD_VARS),$(v)=$$n) $(BIN)/python -m pytest chapters -q || exit 1; \
+	  ipython_dir=$$(mktemp -d) && mkdir -p $$ipython_dir/profile_default/startup && \
+	  cp tests/threads_startup.py $$ipython_dir/profile_default/startup/ && \
+	  echo "test-threads: the notebook suite with $$n thread(s) in every pool" && \
+	  env IPYTHONDIR=$$ipython_dir $(foreach v,$(THREAD_VARS),$(v)=$$n) $(BIN)/python -m pytest chapters -q || exit 1; \
 	done
 
 browser:
@@ -50,6 +59,10 @@ browser:
 LAB_ARGS ?=
 lab: setup
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) chapters
+
+## Check this machine's setup: Python, processor, the pinned packages, Graphviz (python -m helpers.doctor).
+doctor: setup
+	$(BIN)/python -m helpers.doctor
 
 ## Re-execute notebooks and store their outputs: `make execute NB=chapters/01_tensors/pytorch.ipynb`.
 execute: setup
@@ -65,6 +78,16 @@ lock: setup
 translations: setup
 	$(BIN)/python scripts/build_book.py gettext
 	$(BIN)/sphinx-intl update --pot-dir _build/gettext --locale-dir locales --language ko --line-width -1 --no-obsolete
+
+## The notebook suite on another Python, in its own environment .venv-$(PY) with the same pins:
+## `make test-python PY=3.13` (3.11-3.13; python$(PY) from the PATH, or pyenv's). On Linux x86_64 without
+## download.pytorch.org, torch comes from PyPI with its CUDA libraries (GBs).
+.PHONY: test-python
+PY ?=
+test-python:
+	@[ -n "$(PY)" ] || { echo "usage: make test-python PY=3.13" >&2; exit 2; }
+	@bash scripts/setup.sh --python $(PY) --venv $(VENV)-$(PY)
+	$(VENV)-$(PY)/bin/python -m pytest chapters
 
 clean:
 	rm -rf _build

@@ -4,6 +4,8 @@
 # Called by `make book` and `make test`; you rarely need to run it yourself.
 # `scripts/setup.sh --browser` (called by `make test-site`) also makes sure the system Chromium the site
 # tests drive is there, with a Korean font for the page screenshots.
+# `scripts/setup.sh --python 3.13 --venv .venv-3.13` (called by `make test-python PY=3.13`) sets up another
+# environment, with the same pins, on that Python (found on the PATH, or among pyenv's versions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,13 +25,29 @@ if [ "${1:-}" = "--browser" ]; then
 fi
 
 VENV=.venv
+WANT=""  # --python X.Y: that Python version; by default the first of 3.11, 3.12, 3.13 found
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --python) WANT=$2; shift 2 ;;
+    --venv) VENV=$2; shift 2 ;;
+    *) echo "setup: unknown argument '$1' (usage: setup.sh [--browser | --python X.Y --venv DIR])" >&2; exit 2 ;;
+  esac
+done
+case "$WANT" in
+  "" | 3.11 | 3.12 | 3.13) ;;
+  *) echo "setup: --python $WANT: the book supports Python 3.11, 3.12 and 3.13" >&2; exit 2 ;;
+esac
 STAMP="$VENV/.installed"
 
 # Python 3.11 is the reference (the stored outputs are verified with it); 3.12 and 3.13 work too.
+# Looked for on the PATH, then among the interpreters pyenv installed (newest patch release first).
 find_python() {
-  for candidate in python3.11 python3.12 python3.13 python3 python; do
+  local versions=${WANT:-3.11 3.12 3.13} version candidate pyenv_root
+  pyenv_root=$(pyenv root 2>/dev/null || true)
+  for candidate in $(for version in $versions; do echo "python$version"; done) python3 python \
+                   $(for version in $versions; do ls -d "$pyenv_root"/versions/"$version".*/bin/python"$version" 2>/dev/null | sort -Vr; done); do
     if command -v "$candidate" >/dev/null 2>&1 &&
-       "$candidate" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null; then
+       "$candidate" -c 'import sys; sys.exit("%d.%d" % sys.version_info[:2] not in sys.argv[1:])' $versions 2>/dev/null; then
       echo "$candidate"; return 0
     fi
   done
@@ -57,7 +75,7 @@ fi
 
 PINS="requirements.txt requirements-lock.txt requirements-dev.txt pyproject.toml"
 if [ ! -f "$STAMP" ] || [ -n "$(find $PINS -newer "$STAMP")" ]; then
-  PYTHON=$(find_python) || { echo "setup: Python 3.11 (or 3.12, 3.13) is required and was not found" >&2; exit 1; }
+  PYTHON=$(find_python) || { echo "setup: Python ${WANT:-3.11 (or 3.12, 3.13)} is required and was not found" >&2; exit 1; }
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
   echo "setup: installing the pinned packages into $VENV (about a minute the first time)"
   "$VENV/bin/python" -m pip install --quiet --upgrade pip

@@ -105,13 +105,28 @@ def test_diagram_layers_and_bad_input():
 
 
 def test_framework_utils_share_one_api():
+    """tf_utils and torch_utils: the same public functions, each with the same parameters (names, kinds,
+    defaults; not annotations, which may name a framework's types), each with a docstring."""
     import inspect
 
     from helpers import tf_utils, torch_utils
 
-    public = lambda m: {n for n, f in vars(m).items() if inspect.isfunction(f) and f.__module__ == m.__name__ and not n.startswith("_")}  # noqa: E731,E501
-    assert public(tf_utils) == public(torch_utils)
-    for name in public(tf_utils):
+    def api(module):
+        return {
+            name: inspect.signature(function)
+            for name, function in vars(module).items()
+            if inspect.isfunction(function) and function.__module__ == module.__name__ and not name.startswith("_")
+        }
+
+    def parameters(signature):
+        return [(p.name, p.kind, p.default) for p in signature.parameters.values()]
+
+    tf_api, torch_api = api(tf_utils), api(torch_utils)
+    assert tf_api.keys() == torch_api.keys()
+    for name in tf_api:
+        assert parameters(tf_api[name]) == parameters(torch_api[name]), (
+            f"{name}: tf_utils.{name}{tf_api[name]} vs torch_utils.{name}{torch_api[name]}"
+        )
         assert getattr(tf_utils, name).__doc__ and getattr(torch_utils, name).__doc__, name
 
 

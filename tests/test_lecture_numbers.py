@@ -11,10 +11,20 @@ from notebooks import ROOT, read, tagged_stdout
 CASES = [
     (chapter, framework, name, printed)
     for chapter, numbers in LECTURE_NUMBERS.items()
-    if (ROOT / "chapters" / chapter).exists()
     for framework in ("tensorflow", "pytorch")
     for name, printed in numbers.items()
 ]
+
+
+@pytest.mark.parametrize("chapter", list(LECTURE_NUMBERS))
+def test_lecture_chapter_exists(chapter):
+    """A chapter folder renamed or removed must not drop its lecture numbers unnoticed."""
+    missing = [f"{framework}.ipynb" for framework in ("tensorflow", "pytorch")
+               if not (ROOT / "chapters" / chapter / f"{framework}.ipynb").is_file()]
+    assert not missing, (
+        f"tests/lecture_numbers.py has numbers for chapters/{chapter}, which has no {' or '.join(missing)}: "
+        f"renamed? Update its key (chapters: {sorted(p.name for p in (ROOT / 'chapters').iterdir() if p.is_dir())})"
+    )
 
 
 def tolerance(printed: str) -> float:

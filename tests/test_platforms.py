@@ -17,9 +17,18 @@ import lock  # noqa: E402  (scripts/lock.py: the resolver calls shared with `mak
 TARGETS = [(platform, python) for platform in lock.PLATFORMS for python in lock.PYTHONS]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def no_python_downloads():
+    """uv resolves for a target Python without having it, but first tries to download a 3.12 or 3.13 it lacks:
+    seconds per target wasted (retries where the download site is unreachable), one at a time behind uv's lock."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("UV_PYTHON_DOWNLOADS", "never")
+        yield
+
+
 @pytest.fixture(scope="module")
 def resolutions():
-    """Resolve all targets at once (uv waits on the network, so in parallel), with the lock as constraints."""
+    """Resolve all targets at once (each a uv process waiting on the network), with the lock as constraints."""
     with ThreadPoolExecutor(max_workers=len(TARGETS)) as pool:
         results = pool.map(lambda target: lock.resolve(*target, constraints=lock.LOCK), TARGETS)
         return dict(zip(TARGETS, results))
