@@ -1,11 +1,18 @@
 """axe-core, the accessibility checker, run in a page open in the browser.
 
-axe-core is vendored in vendor/axe-core/ (see SOURCE.txt there), so the tests run offline.
+axe-core is vendored in vendor/axe-core/ (see SOURCE.txt there), so the tests run offline. Its findings
+are cached (AxeCache): a rerun on an unchanged site does not run axe again.
 """
 
+import hashlib
+import json
+import re
+from functools import cache
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 AXE_JS = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+AXE_VERSION = re.search(r"axe v([\d.]+)", AXE_JS.read_text()[:200])[1]
 # axe's rules for WCAG 2 level A and AA (its extra WCAG 2.1/2.2 rules are tagged wcag21a, wcag22aa, ...).
 AXE_TAGS = ["wcag2a", "wcag2aa"]
 BLOCKING = ("critical", "serious")  # impacts that fail the tests; "moderate" and "minor" are only shown
@@ -14,9 +21,9 @@ BLOCKING = ("critical", "serious")  # impacts that fail the tests; "moderate" an
 # run would double the time for the same answers.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # What a Korean page shares with its English twin, byte for byte (tests/test_translations.py) and with the
-# same styles: its code cells and outputs. A Korean page is checked with every rule except the colour rules
-# in light mode (its text is new, its colours are the English page's: same elements, same CSS), and with the
-# colour rules in dark mode on everything but these (the translated prose).
+# same styles: its code cells and outputs, which axe checks on the English page only. On a Korean page axe
+# checks the rest (the translated prose): with every rule except the colour rules in light mode (its colours
+# are the English page's: same elements, same CSS), and with the colour rules in dark mode.
 CELLS = [".cell_input", ".cell_output"]
 
 
@@ -48,3 +55,55 @@ def summary(violations: list[dict]) -> str:
     if not violations:
         return "0"
     return "; ".join(f"{v['impact']} {len(v['targets'])} {v['id']}" for v in violations)
+
+
+@cache
+def _sha256(path: Path, mtime_ns: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    """The file's sha256 (read once per version of the file), or "missing"."""
+    return _sha256(path, path.stat().st_mtime_ns) if path.is_file() else "missing"
+
+
+class AxeCache:
+    """axe-core's violations by the content of what it checked, kept in a JSON file under _build/.
+
+    The key is a hash of: the page's HTML file and every site file the page loaded (CSS, JS, fonts,
+    images: what the DOM and its colours are made of), the axe-core script and version, the browser's
+    version, and the run's options (mode, rules or tags, exclusions). An unchanged page is not checked
+    again; any change to one of these runs axe afresh. The file keeps one answer per page and options.
+    Delete it to run every check again.
+    """
+
+    def __init__(self, path: Path, html_root: Path, browser_version: str):
+        self.path, self.html_root, self.browser_version = path, html_root, browser_version
+        self.entries = json.loads(path.read_text()) if path.exists() else {}
+        self.hits = self.misses = 0
+
+    def key(self, tab, site_url: str, options: dict) -> tuple[str, str]:
+        """(slot, key): the page and options checked, and a hash of them with the content of ``tab``'s page."""
+        urls = tab.evaluate("() => [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]")
+        root = urlsplit(site_url).path
+        files = {unquote(urlsplit(url).path).removeprefix(root) for url in urls if url.startswith(site_url)}
+        hashes = [(name, file_hash(self.html_root / name)) for name in sorted(files)]
+        slot = json.dumps([unquote(urlsplit(urls[0]).path), options], sort_keys=True)
+        identity = [slot, AXE_VERSION, file_hash(AXE_JS), AXE_TAGS, self.browser_version, hashes]
+        return slot, hashlib.sha256(json.dumps(identity).encode()).hexdigest()
+
+    def run(self, tab, site_url: str, mode: str, set_mode, **options) -> tuple[list[dict], bool]:
+        """(violations, cached): the stored answer for the same content, or ``set_mode(tab, mode)`` and then
+        run_axe(tab, **options). (So the page is switched to ``mode`` only when axe runs.)"""
+        slot, key = self.key(tab, site_url, {"mode": mode, **options})
+        if self.entries.get(slot, {}).get("key") == key:
+            self.hits += 1
+            return self.entries[slot]["violations"], True
+        self.misses += 1
+        set_mode(tab, mode)
+        violations = run_axe(tab, **options)
+        self.entries[slot] = {"key": key, "violations": violations}
+        return violations, False
+
+    def save(self):
+        self.path.write_text(json.dumps(self.entries, indent=0, sort_keys=True))

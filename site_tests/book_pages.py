@@ -24,6 +24,8 @@ import yaml
 ROOT = Path(os.environ.get("BOOK_ROOT", Path(__file__).resolve().parents[1]))
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html"))
 SCREENSHOTS = HTML.parent / "screenshots"
+# Page screenshots are for a human to look at, so they are taken only on demand: `make screenshots`.
+TAKE_SCREENSHOTS = os.environ.get("SITE_SCREENSHOTS") == "1"
 HIDDEN_TAGS = ("hide-cell", "hide-input", "hide-output")
 LANGUAGES = ("en", "ko")
 

