@@ -8,5 +8,5 @@ never loads TensorFlow and vice versa):
 - ``helpers.diagrams``: graphviz network diagrams.
 - ``helpers.report``: print a chapter's key results (read back by the parity test).
 - ``helpers.tf_utils`` and ``helpers.torch_utils``: per-framework utilities with the same API
-  (``helpers.checks`` holds their shared argument checks).
+  (``helpers.common`` holds what they share: argument checks, the Glorot start, the summary table).
 """

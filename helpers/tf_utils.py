@@ -34,22 +34,16 @@ if platform.machine().lower() in ("x86_64", "amd64"):
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
-from helpers.checks import check_training_args  # noqa: E402
+from helpers.common import (  # noqa: E402
+    check_minimize_args, check_seed, check_training_args, glorot_weights, summary_table)
 
-FRAMEWORK = "tensorflow"
 
 
 def set_seed(seed: int) -> None:
     """Seed Python, NumPy and TensorFlow (Keras weight initialisers too) and make ops deterministic."""
-    if not isinstance(seed, int) or seed < 0:
-        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-    tf.keras.utils.set_random_seed(seed)
+    tf.keras.utils.set_random_seed(check_seed(seed))
     tf.config.experimental.enable_op_determinism()
 
-
-def to_numpy(tensor) -> np.ndarray:
-    """Return a tensor, a variable or an array as a NumPy array."""
-    return tensor.numpy() if hasattr(tensor, "numpy") else np.asarray(tensor)
 
 
 def short_error(error: Exception) -> str:
@@ -110,15 +104,8 @@ def glorot_start(net, seed: int) -> None:
     Kernel entries are uniform on ±sqrt(6 / (inputs + outputs)), drawn layer by layer from
     ``np.random.default_rng(seed)``, so ``torch_utils.glorot_start`` with the same seed gives the same start.
     """
-    if not isinstance(seed, int) or seed < 0:
-        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-    rng = np.random.default_rng(seed)
-    weights = []
-    for layer in _dense_layers(net):
-        inputs, outputs = layer.kernel.shape
-        limit = np.sqrt(6 / (inputs + outputs))
-        weights += [rng.uniform(-limit, limit, size=(inputs, outputs)), np.zeros(outputs)]
-    set_dense_weights(net, weights)
+    sizes = [tuple(layer.kernel.shape) for layer in _dense_layers(net)]
+    set_dense_weights(net, glorot_weights(sizes, seed))
 
 
 def print_summary(net, x) -> int:
@@ -129,15 +116,13 @@ def print_summary(net, x) -> int:
     """
     if not getattr(net, "layers", None):
         raise TypeError(f"expected a Keras model with layers, got {type(net).__name__}")
-    rows, total = [], 0
+    rows = []
     out = tf.constant(x, tf.float32)
     for layer in net.layers:
         out = layer(out)
-        count = int(sum(np.prod(w.shape) for w in layer.weights))
-        total += count
-        rows.append(f"{type(layer).__name__:<12}{str(tuple(out.shape)):<14}{count:>10,}")
-    print("\n".join([f"{'layer':<12}{'output shape':<14}{'parameters':>10}", *rows, f"{'total':<26}{total:>10,}"]))
-    return total
+        rows.append((type(layer).__name__, out.shape, int(sum(np.prod(w.shape) for w in layer.weights))))
+    print(summary_table(rows))
+    return sum(count for *_, count in rows)
 
 
 def minimize(optimizer, loss_fn, variables):
@@ -148,11 +133,7 @@ def minimize(optimizer, loss_fn, variables):
     (one variable or a list) and ``optimizer.apply_gradients(zip(grads, variables))``.
     ``torch_utils.minimize`` is the PyTorch twin.
     """
-    if not callable(loss_fn):
-        raise TypeError(f"loss_fn must be a function without arguments that returns the loss, got {type(loss_fn).__name__}")
-    variables = list(variables) if isinstance(variables, (list, tuple)) else [variables]
-    if not variables:
-        raise ValueError("variables must be a variable or a non-empty list of variables")
+    variables = check_minimize_args(loss_fn, variables)
     with tf.GradientTape() as tape:
         loss = loss_fn()
     grads = tape.gradient(loss, variables)

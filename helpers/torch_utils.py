@@ -25,26 +25,19 @@ import random  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from helpers.checks import check_training_args  # noqa: E402
+from helpers.common import (  # noqa: E402
+    check_minimize_args, check_seed, check_training_args, glorot_weights, summary_table)
 
-FRAMEWORK = "pytorch"
 
 
 def set_seed(seed: int) -> None:
     """Seed Python, NumPy and PyTorch and make PyTorch ops deterministic."""
-    if not isinstance(seed, int) or seed < 0:
-        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+    seed = check_seed(seed)
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
     torch.use_deterministic_algorithms(True)
 
-
-def to_numpy(tensor) -> np.ndarray:
-    """Return a tensor (with or without gradient tracking) or an array as a NumPy array."""
-    if isinstance(tensor, torch.Tensor):
-        return tensor.detach().cpu().numpy()
-    return np.asarray(tensor)
 
 
 def short_error(error: Exception) -> str:
@@ -111,15 +104,8 @@ def glorot_start(net, seed: int) -> None:
     Kernel entries are uniform on ±sqrt(6 / (inputs + outputs)), drawn layer by layer in Keras' layout
     from ``np.random.default_rng(seed)``, so ``tf_utils.glorot_start`` with the same seed gives the same start.
     """
-    if not isinstance(seed, int) or seed < 0:
-        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-    rng = np.random.default_rng(seed)
-    weights = []
-    for layer in _dense_layers(net):
-        inputs, outputs = layer.in_features, layer.out_features
-        limit = np.sqrt(6 / (inputs + outputs))
-        weights += [rng.uniform(-limit, limit, size=(inputs, outputs)), np.zeros(outputs)]
-    set_dense_weights(net, weights)
+    sizes = [(layer.in_features, layer.out_features) for layer in _dense_layers(net)]
+    set_dense_weights(net, glorot_weights(sizes, seed))
 
 
 def print_summary(net, x) -> int:
@@ -129,16 +115,14 @@ def print_summary(net, x) -> int:
     """
     if not isinstance(net, torch.nn.Sequential):
         raise TypeError(f"expected a torch.nn.Sequential model, got {type(net).__name__}")
-    rows, total = [], 0
+    rows = []
     out = torch.as_tensor(x, dtype=torch.float32)
     with torch.no_grad():
         for layer in net:
             out = layer(out)
-            count = sum(p.numel() for p in layer.parameters())
-            total += count
-            rows.append(f"{type(layer).__name__:<12}{str(tuple(out.shape)):<14}{count:>10,}")
-    print("\n".join([f"{'layer':<12}{'output shape':<14}{'parameters':>10}", *rows, f"{'total':<26}{total:>10,}"]))
-    return total
+            rows.append((type(layer).__name__, out.shape, sum(p.numel() for p in layer.parameters())))
+    print(summary_table(rows))
+    return sum(count for *_, count in rows)
 
 
 def minimize(optimizer, loss_fn, variables):
@@ -149,11 +133,9 @@ def minimize(optimizer, loss_fn, variables):
     ``optimizer.step()``. The optimizer already holds its parameters; ``variables`` (one tensor or a list)
     must be among them.
     """
-    if not callable(loss_fn):
-        raise TypeError(f"loss_fn must be a function without arguments that returns the loss, got {type(loss_fn).__name__}")
-    variables = list(variables) if isinstance(variables, (list, tuple)) else [variables]
+    variables = check_minimize_args(loss_fn, variables)
     known = {id(p) for group in optimizer.param_groups for p in group["params"]}
-    if not variables or any(id(v) not in known for v in variables):
+    if any(id(v) not in known for v in variables):
         raise ValueError("variables must be a tensor or a non-empty list of tensors that the optimizer updates")
     optimizer.zero_grad()
     loss = loss_fn()

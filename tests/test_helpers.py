@@ -135,8 +135,9 @@ def test_set_seed_rejects_bad_seed(module_name):
     import importlib
 
     module = importlib.import_module(f"helpers.{module_name}")
-    with pytest.raises(ValueError, match="seed"):
-        module.set_seed(-1)
+    for bad in (-1, True, 1.5, "7"):
+        with pytest.raises(ValueError, match="seed must be a non-negative integer"):
+            module.set_seed(bad)
     with pytest.raises(TypeError, match="exception"):
         module.short_error("not an exception")
 
