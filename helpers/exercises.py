@@ -16,8 +16,9 @@ notebook. Messages are in English, or in Korean when the environment variable ``
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
@@ -84,6 +85,36 @@ def _bce_gradient(sign=1.0, scale=None):
     residual = 1 / (1 + np.exp(3.0 + data.x)) - data.y
     gradient = np.array([np.mean(residual), np.mean(residual * data.x)])
     return sign * gradient * (scale or 1.0)
+
+
+def _classifier_run(rate, steps=40, start=None):
+    """Chapter 6's training in float64: (losses, W, b) after ``steps`` gradient steps on the MSE at ``rate``.
+
+    Starts from the chapter's ``W_start`` (uniform, ``default_rng(2022)``, rounded to float32) and b = 0,
+    or from ``start = (W, b)``; each loss is the one computed before its step, as ``training_step`` returns it.
+    """
+    blobs = datasets.two_blobs()
+    x, targets = blobs.inputs.astype(np.float64), blobs.targets.astype(np.float64)
+    if start is None:
+        start = (np.random.default_rng(2022).uniform(size=(2, 1)).astype(np.float32).astype(np.float64),
+                 np.zeros(1))
+    W, b = start
+    losses = []
+    for _ in range(steps):
+        residual = x @ W + b - targets
+        losses.append(np.mean(residual**2))
+        W = W - rate * 2 * x.T @ residual / len(x)
+        b = b - rate * 2 * residual.mean(axis=0)
+    return losses, W, b
+
+
+def _misclassified_per_class():
+    """[class 0, class 1]: the points of each class that chapter 6's trained classifier puts in the other."""
+    _, W, b = _classifier_run(0.1)
+    blobs = datasets.two_blobs()
+    predicted = (blobs.inputs @ W + b)[:, 0] > 0.5
+    true = blobs.targets[:, 0] == 1
+    return [int(np.sum(predicted & ~true)), int(np.sum(~predicted & true))]
 
 
 def _best_grid_candidate():
@@ -182,6 +213,25 @@ EXERCISES = {
         (Hint(lambda: np.append(0.0, _plane_fit(intercept=False)), "X needs a column of ones for the intercept",
               "절편을 위해 X에 1로 된 열이 필요합니다"),),
         rtol=1e-5, atol=1e-5),
+    "6.1": Exercise(
+        lambda: _classifier_run(0.01)[0][-1],
+        (Hint(lambda: _classifier_run(0.1)[0][-1], "that is the 0.1 run's last loss: train at learning rate 0.01",
+              "학습률 0.1로 훈련한 마지막 손실입니다: 학습률 0.01로 훈련하세요"),
+         Hint(lambda: _classifier_run(0.01, start=_classifier_run(0.1)[1:])[0][-1],
+              "you went on from the trained W and b: start again from W_start and b = 0",
+              "훈련된 W와 b에서 이어서 훈련했습니다: W_start와 b = 0에서 다시 시작하세요"),
+         Hint(lambda: _classifier_run(0.01, steps=41)[0][-1],
+              "that is the loss after the 40th update: give the last loss the loop records (step 39)",
+              "40번째 업데이트 뒤의 손실입니다: 루프가 기록한 마지막 손실(step 39)을 답하세요")),
+        rtol=1e-4, atol=0),
+    "6.2": Exercise(
+        _misclassified_per_class,
+        (Hint(lambda: _misclassified_per_class()[::-1], "the two counts are swapped: class 0 first",
+              "두 개수의 순서가 바뀌었습니다: 클래스 0이 먼저입니다"),
+         Hint(lambda: [1000 - count for count in _misclassified_per_class()],
+              "those are the points classified correctly: count the misclassified ones",
+              "올바르게 분류된 점의 개수입니다: 잘못 분류된 점을 세세요")),
+        rtol=0, atol=0),
     "7.1": Exercise(
         lambda: 10,
         (Hint(lambda: 6, "those are the weights only: every unit has a bias too",

@@ -9,8 +9,8 @@ import re
 import numpy as np
 import pytest
 
+from book_files import all_notebooks, read
 from helpers import exercises
-from notebooks import all_notebooks, read
 
 IDS = list(exercises.EXERCISES)
 CHECK_CALL = re.compile(r'exercises\.check\("([\w.]+)"')
@@ -106,3 +106,39 @@ def test_notebook_starters_and_solutions(path):
 def test_every_checker_is_used_in_both_twins():
     used = {i for path in all_notebooks() for _, ids in exercise_cells(read(path), "exercise") for i in ids}
     assert used == set(IDS)
+
+
+def test_chapter6_checkers_judge_a_float32_run_like_the_notebooks():
+    """6.1 and 6.2 judge what the notebooks' float32 training gives (trained here with PyTorch, not copied
+    from a notebook; the checkers compute in float64): the right run passes, and a run at the chapter's rate,
+    one that went on from the trained weights, and swapped counts get their hints."""
+    import torch
+
+    from helpers import datasets
+
+    blobs = datasets.two_blobs()
+    inputs, targets = torch.from_numpy(blobs.inputs), torch.from_numpy(blobs.targets)
+    fresh = (torch.from_numpy(np.random.default_rng(2022).uniform(size=(2, 1)).astype("float32")), torch.zeros(1))
+
+    def train(rate, W, b, steps=40):
+        W, b = W.clone().requires_grad_(), b.clone().requires_grad_()
+        losses = []
+        for _ in range(steps):
+            loss = torch.mean(torch.square(targets - (inputs @ W + b)))
+            loss.backward()
+            with torch.no_grad():
+                W -= rate * W.grad
+                b -= rate * b.grad
+            W.grad = b.grad = None
+            losses.append(loss.detach())
+        return losses, W.detach(), b.detach()
+
+    assert exercises.verdict("6.1", train(0.01, *fresh)[0][-1]) == "✓ right"
+    losses, W, b = train(0.1, *fresh)
+    assert exercises.verdict("6.1", losses[-1]).startswith("that is the 0.1 run's last loss")
+    assert exercises.verdict("6.1", train(0.01, W, b)[0][-1]).startswith("you went on from the trained W and b")
+    predicted = ((inputs @ W + b)[:, 0] > 0.5).numpy()
+    true = blobs.targets[:, 0] == 1
+    counts = [int(np.sum(predicted & ~true)), int(np.sum(~predicted & true))]
+    assert exercises.verdict("6.2", counts) == "✓ right"
+    assert exercises.verdict("6.2", counts[::-1]).startswith("the two counts are swapped")

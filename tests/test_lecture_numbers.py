@@ -1,12 +1,11 @@
 """Every number a lecture printed from a deterministic computation is reproduced by both notebooks."""
 
+import numpy as np
 import pytest
 
+from book_files import ROOT, read, tagged_stdout
 from helpers.report import parse_key_results
-import numpy as np
-
 from lecture_numbers import LECTURE_NUMBERS, Float32Steps
-from notebooks import ROOT, read, tagged_stdout
 
 CASES = [
     (chapter, framework, name, printed)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from notebooks import FRAMEWORKS, ROOT, all_notebooks, chapter_dirs, headings, read, toc_files
+from book_files import FRAMEWORKS, ROOT, all_notebooks, chapter_dirs, headings, read, toc_files
 
 CHAPTERS = chapter_dirs()
 NOTEBOOKS = all_notebooks()
@@ -160,3 +160,33 @@ def test_reference_pages_are_in_the_toc():
     listed = toc_files()
     for page in ("reference/glossary", "reference/api_changes"):
         assert page in listed and (ROOT / f"{page}.md").exists(), page
+
+
+# The column the site shows a code block or printout in holds 79 characters at 1280 px (wider lines scroll
+# sideways), the width PEP 8 also chose. site_tests checks the rendered blocks; this checks the notebooks.
+COLUMN = 79
+RICH = ("image/png", "image/jpeg", "image/svg+xml", "text/html")
+
+
+def wide_lines(path):
+    """(cell number, 'code' or 'output', width, line) for every line of a code cell or of a printout that
+    the site shows in a code block (streams, and plain text with no picture or HTML shown instead)."""
+    code = [c for c in read(path).cells if c.cell_type == "code"]
+    for i, cell in enumerate(code, 1):
+        shown = [("code", cell.source)]
+        for out in cell.outputs:
+            if "text" in out:
+                shown.append(("output", out.text))
+            elif "text/plain" in out.get("data", {}) and not set(RICH) & set(out.data):
+                shown.append(("output", out.data["text/plain"]))
+        for kind, text in shown:
+            for line in text.splitlines():
+                if len(line) > COLUMN:
+                    yield i, kind, len(line), line
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_no_line_wider_than_the_column(path):
+    wide = list(wide_lines(path))
+    report = "\n".join(f"  cell [{i}] {kind}, {width} chars: {line[:60]}..." for i, kind, width, line in wide[:15])
+    assert not wide, f"{len(wide)} lines wider than {COLUMN} characters:\n{report}"
