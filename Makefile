@@ -8,6 +8,9 @@ export PYTHONHASHSEED := 0
 
 .PHONY: setup book test test-notebooks test-site test-threads browser lab doctor execute lock translations clean
 
+## The pinned environment .venv: the notebooks' packages (requirements.txt) and the book's tools on top
+## (requirements-dev.txt), at the versions of requirements-lock.txt. `make lab` and `make doctor` need only
+## the notebooks' (scripts/setup.sh --notebooks), as a student does.
 setup:
 	@bash scripts/setup.sh
 
@@ -53,22 +56,25 @@ test-threads: setup
 browser:
 	@bash scripts/setup.sh --browser
 
-## Open the notebooks in JupyterLab (pinned in requirements.txt, so `setup` installs it). As root (containers,
-## WSL, cloud machines) Jupyter refuses to start without --allow-root, so it is added then. More options:
-## `make lab LAB_ARGS="--no-browser --port=8899"`.
+## Open the notebooks in JupyterLab (pinned in requirements.txt: the notebooks' packages are all it sets up).
+## As root (containers, WSL, cloud machines) Jupyter refuses to start without --allow-root, so it is added
+## then. More options: `make lab LAB_ARGS="--no-browser --port=8899"`.
 LAB_ARGS ?=
-lab: setup
+lab:
+	@bash scripts/setup.sh --notebooks
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) chapters
 
 ## Check this machine's setup: Python, processor, the pinned packages, Graphviz (python -m helpers.doctor).
-doctor: setup
+doctor:
+	@bash scripts/setup.sh --notebooks
 	$(BIN)/python -m helpers.doctor
 
 ## Re-execute notebooks and store their outputs: `make execute NB=chapters/01_tensors/pytorch.ipynb`.
 execute: setup
 	$(BIN)/python scripts/execute_notebooks.py $(NB)
 
-## After editing requirements.txt: pin everything it pulls in, for the reference platform (requirements-lock.txt).
+## After editing requirements.txt or requirements-dev.txt: pin everything they pull in, for every supported
+## platform and Python, in requirements-lock.txt (uv's universal resolution, scripts/lock.py).
 lock: setup
 	$(BIN)/python scripts/lock.py
 

@@ -16,10 +16,36 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-SUPPORTED_PYTHONS = ((3, 11), (3, 12), (3, 13))
-# Where the stored outputs were re-executed and compared by the strict test suite (README, "Pins and
-# platforms").
-VERIFIED = "Linux x86_64 with Python 3.11, 3.12 and 3.13 (an AMD CPU with AVX2)"
+
+def supported_pythons() -> tuple:
+    """The Python versions the book supports, ((3, 11), (3, 12), ...), from ``requires-python`` in
+    pyproject.toml (the one place that says it; read as text, so an unsupported Python can read it too)."""
+    here = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    text = here.read_text() if here.exists() else f'requires-python = "{metadata.metadata("dl-foundations-helpers")["Requires-Python"]}"'
+    low, high = map(int, re.search(r'requires-python = ">=3\.(\d+),<3\.(\d+)"', text).groups())
+    return tuple((3, minor) for minor in range(low, high))
+
+
+SUPPORTED_PYTHONS = supported_pythons()
+# Where the strict test suite (nbval: every stored output, byte for byte) ran on the stored outputs: the
+# record this doctor compares a machine with, and which the book's provenance page shows (_ext/provenance.py).
+# Add a row when it has passed somewhere new. "outcome" is a key of _ext/provenance.py's OUTCOMES.
+VERIFIED_ON = (
+    {"system": "Linux", "machine": "x86_64", "processor": "AMD EPYC, 2 cores", "instructions": "AVX2, FMA3",
+     "python": "3.11.7", "command": "make test", "outcome": "re-executed", "date": "2026-12-01"},
+    {"system": "Linux", "machine": "x86_64", "processor": "AMD EPYC, 2 cores", "instructions": "AVX2, FMA3",
+     "python": "3.11.7", "command": "make test-threads", "outcome": "threads", "date": "2026-12-01"},
+    {"system": "Linux", "machine": "x86_64", "processor": "AMD EPYC, 2 cores", "instructions": "AVX2, FMA3",
+     "python": "3.12.1", "command": "make test-python PY=3.12", "outcome": "passed", "date": "2026-12-01"},
+    {"system": "Linux", "machine": "x86_64", "processor": "AMD EPYC, 2 cores", "instructions": "AVX2, FMA3",
+     "python": "3.13.0", "command": "make test-python PY=3.13", "outcome": "passed", "date": "2026-12-01"},
+    {"system": "Linux", "machine": "x86_64", "processor": "Intel", "instructions": "AVX2, FMA3, AVX-512",
+     "python": "3.11", "command": "make execute", "outcome": "intel-frame", "date": "2026-12-01"},
+)
+REFERENCE = VERIFIED_ON[0]  # where the stored outputs were made
+_PYTHONS = sorted({".".join(r["python"].split(".")[:2]) for r in VERIFIED_ON if r["processor"] == REFERENCE["processor"]})
+VERIFIED = (f"{REFERENCE['system']} {REFERENCE['machine']} with Python {', '.join(_PYTHONS)} "
+            f"({REFERENCE['processor'].split(',')[0]}: {REFERENCE['instructions']})")
 PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^;\s]+)\s*(?:;\s*(.+))?$")
 
 
@@ -57,7 +83,8 @@ def findings() -> tuple[list[str], list[str]]:
     version = sys.version_info[:2]
     lines.append(f"Python      {platform.python_version()} ({sys.executable})")
     if version not in SUPPORTED_PYTHONS:
-        problems.append(f"Python {version[0]}.{version[1]} is not supported: use 3.11, 3.12 or 3.13")
+        problems.append(f"Python {version[0]}.{version[1]} is not supported: use "
+                        + ", ".join(f"{major}.{minor}" for major, minor in SUPPORTED_PYTHONS))
     lines.append(f"system      {platform.system()} {platform.release()}, {platform.machine()}")
     lines.append(f"processor   {platform.processor() or platform.machine()}; vector instructions: {cpu_features()}")
     path = requirements_file()

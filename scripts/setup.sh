@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Create the project's virtual environment (.venv) with the pinned packages, and make sure the
 # graphviz 'dot' program is there. Safe to run again: it only does what is missing.
-# Called by `make book` and `make test`; you rarely need to run it yourself.
+# Called by `make book` and `make test`: the notebooks' packages (requirements.txt) and the book's
+# tools on top (requirements-dev.txt), every package they pull in at its version in
+# requirements-lock.txt. `scripts/setup.sh --notebooks` (called by `make lab` and `make doctor`, and by
+# the course zip's Makefile, whose folder has no requirements-dev.txt) installs only the notebooks'.
 # `scripts/setup.sh --browser` (called by `make test-site`) also makes sure the system Chromium the site
 # tests drive is there, with a Korean font for the page screenshots.
 # `scripts/setup.sh --python 3.13 --venv .venv-3.13` (called by `make test-python PY=3.13`) sets up another
@@ -24,25 +27,35 @@ if [ "${1:-}" = "--browser" ]; then
   exit 0
 fi
 
+# The supported Pythons, from pyproject.toml's requires-python (">=3.11,<3.14" -> 3.11 3.12 3.13), the
+# reference (the stored outputs are verified with it) first: .python-version.
+SUPPORTED=$(sed -n 's/^requires-python = ">=3\.\([0-9]*\),<3\.\([0-9]*\)".*/\1 \2/p' pyproject.toml |
+            { read -r low high; for ((minor = low; minor < high; minor++)); do printf '3.%s ' "$minor"; done; })
+REFERENCE=$(cat .python-version 2>/dev/null || echo "${SUPPORTED%% *}")
+[ -n "$SUPPORTED" ] || { echo "setup: pyproject.toml has no requires-python = \">=3.X,<3.Y\"" >&2; exit 2; }
 VENV=.venv
-WANT=""  # --python X.Y: that Python version; by default the first of 3.11, 3.12, 3.13 found
+WANT=""  # --python X.Y: that Python version; by default the reference, else another supported one
+BOOK=requirements-dev.txt  # the book's tools too, unless --notebooks (or the folder has none: the course zip)
+[ -f "$BOOK" ] || BOOK=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --python) WANT=$2; shift 2 ;;
     --venv) VENV=$2; shift 2 ;;
-    *) echo "setup: unknown argument '$1' (usage: setup.sh [--browser | --python X.Y --venv DIR])" >&2; exit 2 ;;
+    --notebooks) BOOK=""; shift ;;
+    *) echo "setup: unknown argument '$1' (usage: setup.sh [--browser | --notebooks | --python X.Y --venv DIR])" >&2; exit 2 ;;
   esac
 done
-case "$WANT" in
-  "" | 3.11 | 3.12 | 3.13) ;;
-  *) echo "setup: --python $WANT: the book supports Python 3.11, 3.12 and 3.13" >&2; exit 2 ;;
+case " $SUPPORTED" in
+  *" ${WANT:-$REFERENCE} "*) ;;
+  *) echo "setup: --python $WANT: the book supports Python ${SUPPORTED% }" >&2; exit 2 ;;
 esac
-STAMP="$VENV/.installed"
+# One stamp per set: the notebooks' packages, and the book's tools with them.
+if [ -n "$BOOK" ]; then STAMP="$VENV/.installed"; else STAMP="$VENV/.installed-notebooks"; fi
 
-# Python 3.11 is the reference (the stored outputs are verified with it); 3.12 and 3.13 work too.
+# The reference Python first, then the other supported ones.
 # Looked for on the PATH, then among the interpreters pyenv installed (newest patch release first).
 find_python() {
-  local versions=${WANT:-3.11 3.12 3.13} version candidate pyenv_root
+  local versions=${WANT:-$REFERENCE ${SUPPORTED/$REFERENCE /}} version candidate pyenv_root
   pyenv_root=$(pyenv root 2>/dev/null || true)
   for candidate in $(for version in $versions; do echo "python$version"; done) python3 python \
                    $(for version in $versions; do ls -d "$pyenv_root"/versions/"$version".*/bin/python"$version" 2>/dev/null | sort -Vr; done); do
@@ -54,10 +67,11 @@ find_python() {
   return 1
 }
 
-# On Linux x86_64, PyPI's torch carries GBs of CUDA libraries: take the CPU build from PyTorch's own
-# index, when it can be reached (a machine with torch 2.13.0+cpu on local disk needs no index).
+# On Linux, PyPI's torch asks for GBs of CUDA libraries (requirements-lock.txt leaves them out): take
+# the CPU build, 2.13.0+cpu, from PyTorch's own index when it can be reached (a machine with that
+# wheel on local disk needs no index). Without either, torch comes from PyPI with its CUDA libraries.
 pip_index_args() {
-  if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] && [ -z "${PIP_EXTRA_INDEX_URL:-}" ] &&
+  if [ "$(uname -s)" = "Linux" ] && [ -z "${PIP_EXTRA_INDEX_URL:-}" ] &&
      python3 -c 'import socket; socket.getaddrinfo("download.pytorch.org", 443)' 2>/dev/null; then
     echo "--extra-index-url https://download.pytorch.org/whl/cpu"
   fi
@@ -73,18 +87,19 @@ if ! command -v dot >/dev/null 2>&1; then
   fi
 fi
 
-PINS="requirements.txt requirements-lock.txt requirements-dev.txt pyproject.toml"
+PINS="requirements.txt requirements-lock.txt $BOOK pyproject.toml"
 if [ ! -f "$STAMP" ] || [ -n "$(find $PINS -newer "$STAMP")" ]; then
-  PYTHON=$(find_python) || { echo "setup: Python ${WANT:-3.11 (or 3.12, 3.13)} is required and was not found" >&2; exit 1; }
+  PYTHON=$(find_python) || { echo "setup: Python ${WANT:-one of ${SUPPORTED% }} is required and was not found" >&2; exit 1; }
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-  echo "setup: installing the pinned packages into $VENV (about a minute the first time)"
+  echo "setup: installing the pinned packages${BOOK:+ and the book tools} into $VENV (a few minutes the first time)"
   "$VENV/bin/python" -m pip install --quiet --upgrade pip
-  # requirements-lock.txt pins every package they pull in (as on the reference platform).
+  # requirements-lock.txt pins every package they pull in, on every platform (its markers choose).
   # shellcheck disable=SC2046
   "$VENV/bin/python" -m pip install --quiet $(pip_index_args) \
-    -r requirements.txt -r requirements-dev.txt -c requirements-lock.txt
+    -r requirements.txt ${BOOK:+-r "$BOOK"} -c requirements-lock.txt
   "$VENV/bin/python" -m pip install --quiet --no-deps --editable .
   # Build matplotlib's font cache now: its one-time notice would otherwise land in a notebook.
   "$VENV/bin/python" -c "import matplotlib.pyplot" >/dev/null 2>&1
   touch "$STAMP"
+  [ -z "$BOOK" ] || touch "$VENV/.installed-notebooks"  # the book's set holds the notebooks'
 fi

