@@ -9,7 +9,13 @@ site_tests/test_accessibility.py runs axe-core on every page and checks the alt 
   (helpers.plots), and nbval checks them like every other output. A bare Python repr such as
   ``<Figure size 432x288 with 1 Axes>`` says nothing and is not used (Sphinx then writes the file name,
   which the site tests reject).
-- The frame slider of an animation player gets a label.
+- The controls of an animation player speak the page's language; its frame slider gets a label; its
+  "Repetition mode" radio buttons are a named radio group inside an unnamed form (a named form is a
+  landmark, and several players made several landmarks of one name).
+- A hidden cell's toggle (a cell tagged ``hide-cell``) says what it hides, "Show solution" / "Hide
+  solution" in the Exercises section, "Show code" / "Hide code" elsewhere, and its accessible name is that
+  visible text (myst-nb names every such ``<summary>`` "Toggle hidden content" whatever it shows: a
+  speech-input user saying what they see could not press it).
 - The theme's collapsible sidebar entries (a ``<summary>`` holding only a chevron icon) get a name.
 """
 
@@ -17,11 +23,18 @@ import html
 import re
 
 from docutils import nodes
+from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
 
 from book_i18n import ui
 
 PLAYER_IMG = re.compile(r'<img id="(_anim_img\w+)"')
-PLAYER_SLIDER = re.compile(r'(<input id="_anim_slider\w+" type="range")')
+PLAYER_SLIDER = re.compile(r'(<input id="_anim_slider\w+" type="range")(?: aria-label="[^"]*")?')
+# matplotlib's player: <form title="Repetition mode" aria-label="Repetition mode" ...> radio buttons </form>
+PLAYER_FORM = re.compile(r'<form title="([^"]*)" aria-label="\1"([^>]*)>(.*?)</form>', re.S)
+# the words of its buttons (title and aria-label) and of its radio buttons' labels
+PLAYER_WORDS = ("Decrease speed", "First frame", "Previous frame", "Play backwards", "Pause", "Play", "Next frame",
+                "Last frame", "Increase speed", "Repetition mode", "Once", "Loop", "Reflect")
+PLAYER_WORD = re.compile(r'(title="|aria-label="|<label for="\w+">)(' + "|".join(map(re.escape, PLAYER_WORDS)) + r')(["<])')
 # pydata-sphinx-theme's sidebar: <a ...>Title</a><details ...><summary><span class="toctree-toggle" ...>
 SIDEBAR_TOGGLE = re.compile(r'(<a class="[^"]*\breference internal\b[^"]*"[^>]*>([^<]*)</a><details[^>]*>)<summary>')
 
@@ -39,12 +52,47 @@ def text_form(bundle) -> str | None:
     return None
 
 
-def label_player(player_html: str, text: str, slider_label: str = "Animation frame", lang: str = "") -> str:
-    """A jshtml animation player with alt text on its frame image and a label on its frame slider.
+def label_player(player_html: str, text: str, words=lambda word: word, lang: str = "") -> str:
+    """A jshtml animation player with alt text on its frame image, a label on its frame slider, its words in
+    the page's language (``words``: English -> the page's language) and its radio buttons a named group.
     ``lang``: the alt text's language when the page is in another one (outputs are in English)."""
     lang = f' lang="{lang}"' if lang else ""
     player_html = PLAYER_IMG.sub(lambda m: f'<img id="{m[1]}"{lang} alt="{html.escape(text)}"', player_html)
-    return PLAYER_SLIDER.sub(lambda m: f'{m[1]} aria-label="{slider_label}"', player_html)
+    player_html = PLAYER_SLIDER.sub(lambda m: f'{m[1]} aria-label="{words("Animation frame")}"', player_html)
+    player_html = PLAYER_FORM.sub(
+        lambda m: f'<form{m[2]}><div role="radiogroup" title="{m[1]}" aria-label="{m[1]}">{m[3]}</div></form>',
+        player_html)
+    return PLAYER_WORD.sub(lambda m: m[1] + words(m[2]) + m[3], player_html)
+
+
+def in_exercises(node) -> bool:
+    """Whether ``node`` is in a notebook's ``## Exercises`` section (its id is the English heading's, in
+    every language)."""
+    while node is not None:
+        if isinstance(node, nodes.section) and "exercises" in node["ids"]:
+            return True
+        node = node.parent
+    return False
+
+
+def name_hidden_cell_toggles(app, doctree):
+    """A hidden cell's toggle says what it hides (myst-nb: "Show code cell content" for all): in the
+    Exercises section a solution, "Show solution" / "Hide solution" (CONTRIBUTING.md: each exercise's
+    solution is a cell tagged ``hide-cell`` there); elsewhere "Show code" / "Hide code"."""
+    for cell in doctree.findall(nodes.container):
+        if cell.get("nb_element") == "cell_code" and cell.get("hide_mode") == "all":
+            what = "solution" if in_exercises(cell) else "code"
+            cell["prompt_show"] = ui(app.config, f"Show {what}")
+            cell["prompt_hide"] = ui(app.config, f"Hide {what}")
+
+
+def visit_hidden_cell(self, node):
+    """myst-nb's toggle of a hidden cell, without its ``aria-label="Toggle hidden content"``: the summary's
+    name is then the prompt it shows ("Show solution" or, once open, "Hide solution")."""
+    self.body.append(f'<details class="admonition hide {" ".join(node["classes"])}">\n<summary>\n')
+    self.body.append(f'<p class="collapsed admonition-title">{html.escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{html.escape(node["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
 
 
 def describe_outputs(app, doctree):
@@ -61,9 +109,9 @@ def describe_outputs(app, doctree):
             elif mime_type == "text/html":
                 for raw in list(container.findall(nodes.raw)):
                     if '<div class="animation">' in raw.astext():
-                        label = ui(app.config, "Animation frame")
                         lang = "en" if app.config.language != "en" else ""
-                        raw.replace_self(nodes.raw("", label_player(raw.astext(), text, label, lang), format="html"))
+                        player = label_player(raw.astext(), text, lambda word: ui(app.config, word), lang)
+                        raw.replace_self(nodes.raw("", player, format="html"))
 
 
 OUTPUT_ALT = re.compile(r'<img alt="(?=(?:Figure|Diagram|Animation): )')
@@ -94,6 +142,8 @@ def name_sidebar_toggles(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("doctree-read", describe_outputs)
+    app.connect("doctree-read", name_hidden_cell_toggles)
+    app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_cell, depart_HideCellInput))
     app.connect("html-page-context", name_sidebar_toggles, priority=600)
     app.connect("html-page-context", mark_english_alt_texts)  # after the theme sets the function
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

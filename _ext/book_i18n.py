@@ -10,18 +10,31 @@ show the same code and the same verified outputs. This extension adds what Sphin
   remembered, and the home page opens in it;
 - a build error when a translation exists but could not be applied (Sphinx parses each translation as
   Markdown on its own and silently keeps the English when the result is not a paragraph or title);
-- the Korean words of the extensions' own labels (``ui``) and of the theme's search box;
+- the Korean words of the extensions' own labels and of the theme templates the book replaces (``ui``; in
+  a template ``book_ui("...")``) and of the theme's search box; the theme's and Sphinx's own words come from
+  the interface catalog ``locales/ko/LC_MESSAGES/sphinx.po`` (Sphinx's standard place for them), and
+  sphinx-copybutton's from ``COPYBUTTON`` (it has no Korean of its own);
+- an exercise's starter cell shows what it prints in the reader's language: the Korean notebooks print the
+  Korean line of ``helpers.exercises`` (the outputs are stored in English, as the English run printed them);
 - downloads in the reader's language: a Korean page's download button gives the notebook with Korean
   markdown cells (``translate_notebook``), code cells and outputs unchanged (a Markdown page: its Korean
   Markdown).
 """
 
+import contextlib
+import hashlib
+import io
 import json
+import os
 import re
+import sys
+from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+from docutils import nodes
 from sphinx import addnodes
+from sphinx.errors import ExtensionError
 from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
@@ -33,7 +46,12 @@ LOCALES = HERE.parent / "locales"
 LANGUAGES = {"en": "English", "ko": "한국어"}
 logger = logging.getLogger(__name__)
 
-# The extensions' own words on the Korean pages (the book's text is in locales/ko/LC_MESSAGES/*.po).
+# The interface catalog: the words of the theme's own templates and of Sphinx (the Sphinx "sphinx" domain).
+# It is not one of the book's catalogs (it holds no message of the book's pages).
+INTERFACE_CATALOG = "sphinx"
+
+# The extensions' own words, and those of the theme templates in templates/, on the Korean pages (the book's
+# text is in locales/ko/LC_MESSAGES/<catalog>.po).
 UI_KO = {
     "Framework": "프레임워크",
     "Language": "언어",
@@ -41,6 +59,43 @@ UI_KO = {
     "Animation frame": "애니메이션 프레임",
     "Contents of {title}": "{title}의 목차",
     "Search this book...": "이 책에서 검색...",
+    # the toggle of a hidden cell (tagged hide-cell): a solution (in the Exercises section) or other code
+    "Show solution": "풀이 보기",
+    "Hide solution": "풀이 숨기기",
+    "Show code": "코드 보기",
+    "Hide code": "코드 숨기기",
+    # the controls of an animation player (matplotlib's jshtml)
+    "Decrease speed": "느리게",
+    "First frame": "첫 프레임",
+    "Previous frame": "이전 프레임",
+    "Play backwards": "거꾸로 재생",
+    "Pause": "일시 정지",
+    "Play": "재생",
+    "Next frame": "다음 프레임",
+    "Last frame": "마지막 프레임",
+    "Increase speed": "빠르게",
+    "Repetition mode": "반복 방식",
+    "Once": "한 번",
+    "Loop": "반복",
+    "Reflect": "왕복",
+    # the theme templates in templates/
+    "Home": "홈",
+    "Book contents": "책의 차례",
+    "Contents of this page": "이 페이지의 차례",
+    "Show or hide the book's contents": "책의 차례 보이기/숨기기",
+    "Show or hide the contents of this page": "이 페이지의 차례 보이기/숨기기",
+    "Search": "검색",
+    "Color mode": "색상 모드",
+}
+
+# sphinx-copybutton's words (its script has a table of languages, without Korean).
+COPYBUTTON = {
+    "ko": {
+        "copy": "복사",
+        "copy_to_clipboard": "클립보드에 복사",
+        "copy_success": "복사했습니다!",
+        "copy_failure": "복사하지 못했습니다",
+    },
 }
 
 
@@ -56,9 +111,11 @@ def ui(config, text: str, **fields) -> str:
 
 def catalog_messages(language: str = "ko", locale_dir: Path = LOCALES) -> dict:
     """Every translated message of the book: {English: translation}, from the .po files as Sphinx uses
-    them (an untranslated or fuzzy message is left out, so its English stays)."""
+    them (an untranslated or fuzzy message is left out, so its English stays); not the interface catalog."""
     messages = {}
     for po in sorted((locale_dir / language / "LC_MESSAGES").glob("*.po")):
+        if po.stem == INTERFACE_CATALOG:
+            continue
         with open(po, "rb") as f:
             for message in read_po(f):
                 if message.id and message.string and not message.fuzzy:
@@ -170,8 +227,71 @@ class TranslateTocCaptions(SphinxTransform):
                 toctree["caption"] = toctree["rawcaption"] = catalog.gettext(toctree["caption"])
 
 
+@cache
+def starter_lines(language: str) -> dict[str, str]:
+    """{English line: the line in ``language``} that an exercise's starter cell prints before it is answered
+    (``helpers.exercises.check(id, ...)``), for every exercise, as helpers.exercises itself words them."""
+    sys.path.insert(0, str(HERE.parent))
+    try:
+        from helpers import exercises
+    finally:
+        sys.path.pop(0)
+
+    def printed(exercise_id, chosen):
+        before = os.environ.get("BOOK_LANGUAGE")
+        os.environ["BOOK_LANGUAGE"] = chosen  # helpers.exercises.language() reads it at every call
+        try:
+            with contextlib.redirect_stdout(io.StringIO()) as out:
+                exercises.check(exercise_id, ...)
+        finally:
+            if before is None:
+                del os.environ["BOOK_LANGUAGE"]
+            else:
+                os.environ["BOOK_LANGUAGE"] = before
+        return out.getvalue()
+
+    return {printed(e, "en"): printed(e, language) for e in exercises.EXERCISES}
+
+
+class TranslateExerciseStarters(SphinxTransform):
+    """On a Korean page, an exercise's starter cell (tagged ``exercise``) shows the line the Korean notebook
+    prints (the Korean course zip's helpers answer in Korean); the stored output is the English run's. Any
+    other output in such a cell is a build error: it would stay English."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs):
+        if self.config.language == "en":
+            return
+        lines = starter_lines(self.config.language)
+        for cell in self.document.findall(nodes.container):
+            tags = cell.get("cell_metadata", {}).get("tags", [])
+            if cell.get("nb_element") != "cell_code" or "exercise" not in tags:
+                continue
+            for block in cell.findall(nodes.literal_block):
+                if "output" not in block["classes"]:
+                    continue
+                text = block.astext()
+                parts = text.splitlines(keepends=True)
+                if "stream" not in block["classes"] or any(part not in lines for part in parts):
+                    logger.warning("an exercise's starter cell shows %r, not the line helpers.exercises prints "
+                                   "before it is answered: the Korean page would show it in English",
+                                   text[:70], location=block)
+                    continue
+                translated = "".join(lines[part] for part in parts)
+                block.rawsource = translated  # what Sphinx highlights
+                block.children = []
+                block += nodes.Text(translated)
+
+
 def localise_config(app, config):
-    """The Korean edition's title is the translation of the book's title; the search box speaks Korean."""
+    """The Korean edition's title is the translation of the book's title; the search box speaks Korean.
+    ``book_interface`` changes with the interface's words, so that a change re-reads and rewrites every
+    page (pages hold them; Sphinx would otherwise rewrite only pages whose source changed)."""
+    words = [UI_KO, COPYBUTTON, starter_lines(config.language) if config.language != "en" else {}]
+    interface = LOCALES / config.language / "LC_MESSAGES" / f"{INTERFACE_CATALOG}.po"
+    words.append(interface.read_text(encoding="utf-8") if interface.exists() else "")
+    config.book_interface = hashlib.sha256(json.dumps(words, sort_keys=True).encode()).hexdigest()
     if config.language == "en":
         return
     config.html_title = catalog_messages(config.language).get(config.html_title, config.html_title)
@@ -196,6 +316,12 @@ def add_language_switch(app, pagename, templatename, context, doctree):
     context["language_switch_label"] = ui(app.config, "Language")
 
 
+def add_template_words(app, pagename, templatename, context, doctree):
+    """The templates in templates/ write their words with ``book_ui("...")``, in the language being built
+    (not with ``_()``: the gettext builder would then extract them into a catalog of the book)."""
+    context["book_ui"] = lambda text, **fields: ui(app.config, text, **fields)
+
+
 def translated_source(path: Path, messages: dict) -> str:
     """A page's source (a notebook or a Markdown page) with its text in the messages' language."""
     text = path.read_text(encoding="utf-8")
@@ -216,12 +342,32 @@ def write_translated_sources(app, exception):
             target.write_text(translated_source(source, messages), encoding="utf-8")
 
 
+def add_copybutton_words(app, exception):
+    """sphinx-copybutton's script in the language being built: its table of languages gets ours."""
+    language = app.config.language
+    script = Path(app.outdir) / "_static" / "copybutton.js"
+    if exception or language == "en" or app.builder.format != "html" or not script.exists():
+        return
+    text = script.read_text(encoding="utf-8")
+    start = "const messages = {\n"
+    if f"\n  {json.dumps(language)}: " in text:
+        return
+    if start not in text:
+        raise ExtensionError(f"{script} has no {start.strip()!r}: sphinx-copybutton changed; update book_i18n")
+    entry = f"  {json.dumps(language)}: {json.dumps(COPYBUTTON[language], ensure_ascii=False)},\n"
+    script.write_text(text.replace(start, start + entry, 1), encoding="utf-8")
+
+
 def setup(app):
+    app.add_config_value("book_interface", "", "env")
     app.connect("config-inited", localise_config)
     app.connect("config-inited", add_header_switch)
     app.add_transform(TranslationsApplied)
     app.add_transform(TranslateTocCaptions)
+    app.add_transform(TranslateExerciseStarters)
     app.connect("html-page-context", add_language_switch)
+    app.connect("html-page-context", add_template_words)
     app.connect("build-finished", write_translated_sources)
+    app.connect("build-finished", add_copybutton_words)
     app.add_js_file("language-switch.js", loading_method="defer")
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

@@ -94,8 +94,9 @@ def add_switch_context(app, pagename, templatename, context, doctree):
 
 def add_paths(app, config):
     """Our template and static folders (static holds only our files, so nothing else is put on pages),
-    and the switch after the sidebar toggle at the start of the article header bar."""
-    config.templates_path.append(str(HERE / "templates"))
+    and the switch after the sidebar toggle at the start of the article header bar. Our templates come
+    first: some replace the theme's (templates/, each says which and why)."""
+    config.templates_path.insert(0, str(HERE / "templates"))
     config.html_static_path.append(str(HERE / "static"))
     # Sphinx copies static files only when it writes pages: a changed JS/CSS file must make it write them.
     config.book_static_hash = hashlib.sha256(b"".join(f.read_bytes() for f in sorted(HERE.glob("static/*")))).hexdigest()

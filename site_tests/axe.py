@@ -13,18 +13,13 @@ from urllib.parse import unquote, urlsplit
 
 AXE_JS = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 AXE_VERSION = re.search(r"axe v([\d.]+)", AXE_JS.read_text()[:200])[1]
-# axe's rules for WCAG 2 level A and AA (its extra WCAG 2.1/2.2 rules are tagged wcag21a, wcag22aa, ...).
-AXE_TAGS = ["wcag2a", "wcag2aa"]
-BLOCKING = ("critical", "serious")  # impacts that fail the tests; "moderate" and "minor" are only shown
+# axe's rules for WCAG 2.0, 2.1 and 2.2, levels A and AA, and its best practices (landmarks, headings,
+# unique names, ...). Every violation fails the tests, whatever its impact (minor to critical).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # The rules whose result depends on colours. Dark mode changes only colours (the theme swaps its CSS
 # variables; the page's elements stay the same), so in dark mode only these are run again: a full second
 # run would double the time for the same answers.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-# What a Korean page shares with its English twin, byte for byte (tests/test_translations.py) and with the
-# same styles: its code cells and outputs, which axe checks on the English page only. On a Korean page axe
-# checks the rest (the translated prose): with every rule except the colour rules in light mode (its colours
-# are the English page's: same elements, same CSS), and with the colour rules in dark mode.
-CELLS = [".cell_input", ".cell_output"]
 
 
 def run_axe(tab, rules=None, exclude=(), skip_rules=()) -> list[dict]:

@@ -6,9 +6,11 @@ one fails if anything logged a JavaScript error while the page was open. axe-cor
 runs in the same tab before any toggle is opened; the phone-sized screen is checked last. The screenshots
 are taken only on demand (`make screenshots`).
 
-A Korean page's code cells and outputs are the English page's, byte for byte (tests/test_translations.py):
-the checks of cells and outputs alone (images and diagrams, animation players, solution toggles) run on
-the English page only; everything else runs on both.
+A Korean page's code cells and outputs are the English page's, byte for byte (tests/test_translations.py),
+but for the words of its players' controls and its exercises' starter lines (checked on each page by
+test_interface_speaks_the_page_language and test_exercise_starters_speak_the_page_language): the checks
+of cells and outputs alone (images and diagrams, animation players, solution toggles) run on the English
+page only; everything else, axe-core too, runs on both.
 """
 
 import io
@@ -20,8 +22,15 @@ import yaml
 from PIL import Image, ImageStat
 from playwright.sync_api import expect
 
-from axe import BLOCKING, CELLS, COLOUR_RULES, summary
+from axe import COLOUR_RULES, summary
 from book_pages import ROOT, SCREENSHOTS, TAKE_SCREENSHOTS, all_pages, messages, page_id, source_text
+from page_checks import (
+    broken_korean_words,
+    expected_starter_outputs,
+    in_another_language,
+    interface_strings,
+    wide_code_blocks,
+)
 from site_browser import DESKTOP, Visit
 
 PAGES = all_pages()
@@ -122,29 +131,70 @@ def set_mode(tab, mode):
 
 def axe_check(page, visit, mode, axe_cache, record_property):
     """Show the page in ``mode`` and run axe-core (see test_axe_light_mode), or take its findings from the
-    cache when the page is unchanged; record them for the summary table, and fail on serious or critical ones."""
-    korean = page.language != "en"  # see axe.CELLS
+    cache when the page is unchanged; record them for the summary table, and fail on any violation."""
     violations, cached = axe_cache.run(visit.tab, visit.site_url, mode, set_mode,
-                                       rules=COLOUR_RULES if mode == "dark" else None,
-                                       exclude=CELLS if korean else [],
-                                       skip_rules=COLOUR_RULES if korean and mode == "light" else [])
+                                       rules=COLOUR_RULES if mode == "dark" else None)
     record_property("axe", (page_id(page), mode, summary(violations) + (" (cached)" if cached else "")))
-    blocking = [v for v in violations if v["impact"] in BLOCKING]
-    assert blocking == [], "\n".join(f"{v['impact']} {v['id']} ({v['help']}): {v['targets'][:4]}" for v in blocking)
+    assert violations == [], "\n".join(f"{v['impact']} {v['id']} ({v['help']}): {v['targets'][:4]}" for v in violations)
 
 
 def test_axe_light_mode(opened, axe_cache, record_property):
-    """axe-core, every WCAG 2 A and AA rule: nothing serious or critical (the table at the end lists all);
-    on a Korean page every rule but the colour rules, which run in dark mode, on its prose (see axe.CELLS)."""
+    """axe-core, every rule of WCAG 2.0, 2.1 and 2.2 A and AA and its best practices: no violation of any
+    impact (the table at the end lists each page's), on the English and the Korean pages alike (a Korean
+    page's cells hold Korean words too: its players' controls, its exercises' starter lines)."""
     page, visit = opened
     axe_check(page, visit, "light", axe_cache, record_property)
 
 
 def test_axe_dark_mode(opened, axe_cache, record_property):
-    """In dark mode axe-core's colour rules again find nothing serious or critical (dark mode changes only
-    the colours; see axe.COLOUR_RULES); on a Korean page, in its prose (see axe.CELLS)."""
+    """In dark mode axe-core's colour rules again find no violation (dark mode changes only the colours;
+    see axe.COLOUR_RULES)."""
     page, visit = opened
     axe_check(page, visit, "dark", axe_cache, record_property)
+
+
+def test_interface_speaks_the_page_language(opened):
+    """Every piece of the interface (buttons and their names, toggles, tooltips, accessible names, labels,
+    the footer, the header bar and sidebars) is in the page's language: no English word on a Korean page
+    (TensorFlow, PyTorch, the language switch's "English", Ctrl and file types excepted), no Korean on an
+    English page (but the switch's "한국어"). The book's titles quoted in a name do not count."""
+    page, visit = opened
+    strings = interface_strings(visit.tab)
+    assert len(strings) > 20, "the interface's words were not found"
+    wrong = in_another_language(strings, page.language)
+    assert wrong == [], f"not in {page.language}:\n" + "\n".join(f"  {where}: {text!r}" for where, text in wrong)
+
+
+def test_exercise_starters_speak_the_page_language(opened):
+    """Under each exercise's starter cell the page shows what the notebook prints before it is answered, in
+    the page's language: the stored English line on an English page, the Korean line of helpers.exercises
+    on a Korean one (what the Korean notebooks print)."""
+    page, visit = opened
+    if not page.is_notebook:
+        pytest.skip("not a notebook: no exercises")
+    shown = visit.tab.locator("main .cell.tag_exercise .cell_output").evaluate_all(
+        "outputs => outputs.map(o => [...o.querySelectorAll('pre')].map(pre => pre.textContent).join(''))")
+    assert shown == expected_starter_outputs(page)
+
+
+# What a hidden cell's toggle shows while closed: (in the Exercises section, elsewhere), by language.
+TOGGLE_WORDS = {"en": ("Show solution", "Show code"), "ko": ("풀이 보기", "코드 보기")}
+
+
+def test_hidden_cells_say_what_they_hide(opened):
+    """A hidden cell's toggle says what it hides, in the page's language: in the Exercises section a
+    solution ("Show solution", "풀이 보기"), elsewhere code ("Show code", "코드 보기"); its accessible name
+    is the text it shows (no aria-label of other words)."""
+    page, visit = opened
+    if not page.hidden_cells:
+        pytest.skip("no hidden cells")
+    toggles = visit.tab.locator("main .cell.tag_hide-cell details.hide > summary").evaluate_all(
+        """summaries => summaries.map(s => [Boolean(s.closest("section#exercises")),
+                                             s.querySelector(".collapsed").textContent.trim(),
+                                             s.getAttribute("aria-label")])""")
+    solution, code = TOGGLE_WORDS[page.language]
+    assert len(toggles) == page.hidden_cells
+    assert [(shown, label) for _, shown, label in toggles] == [(solution if ex else code, None) for ex, _, _ in toggles]
 
 
 def test_sidebar_lists_every_chapter(opened):
@@ -321,6 +371,27 @@ def test_back_to_the_chapter_index(opened):
         expect(visit.tab).to_have_title(re.compile("^" + re.escape(page.title)))
 
 
+def test_no_code_block_scrolls_sideways(opened):
+    """At 1280 × 900 no code cell, printed output or code block of the page (the solutions and asides
+    opened: after the tests of their closed state) is wider than its box: nothing scrolls sideways on a
+    desktop screen."""
+    page, visit = opened
+    wide = wide_code_blocks(visit.tab)
+    assert wide == [], "\n".join(f"  {text_px} px in {box_px} px: {line[:90]!r}" for line, text_px, box_px in wide)
+
+
+def test_korean_words_stay_whole(opened):
+    """On a Korean page no word breaks across two lines ("선형회|귀"), on a desktop and on a phone screen
+    (`word-break: keep-all`, _ext/static/book.css). The tab is left at phone size for the next test."""
+    page, visit = opened
+    if page.language != "ko":
+        pytest.skip("Korean pages only")
+    for size in (DESKTOP, PHONE):
+        visit.tab.set_viewport_size(size)
+        broken = broken_korean_words(visit.tab)
+        assert broken == [], f"at {size['width']} px, words broken across lines: {broken[:10]}"
+
+
 def test_phone_screen(opened):
     """At 375 × 812 the page does not scroll sideways (wide code, tables and plots scroll in their own box;
     the solutions are open by now), it shows its language switch, and a notebook page its framework switch.
@@ -338,3 +409,22 @@ def test_no_javascript_errors(opened):
     """Nothing above logged a console error or threw, and the page asked for nothing off the site."""
     _, visit = opened
     assert visit.problems() == []
+
+
+def test_the_page_checks_can_fail(visit):
+    """The checks above catch what they look for: on a Korean page, a button and a tooltip left in English;
+    on an English page, a Korean label; a printed line wider than its box."""
+    korean = visit(f"ko/{all_pages()[0].docname}.html").tab
+    korean.evaluate("""() => document.querySelector("main").insertAdjacentHTML("beforeend",
+        '<button>Copy</button><span title="Show code cell content">x</span>')""")
+    assert [text for _, text in in_another_language(interface_strings(korean), "ko")] == ["Copy", "Show code cell content"]
+    english = visit(all_pages()[0].url).tab
+    english.evaluate("""() => document.querySelector(".bd-footer").insertAdjacentHTML("beforeend", "<p>저작권</p>")""")
+    assert [text for _, text in in_another_language(interface_strings(english), "en")] == ["저작권"]
+    english.evaluate("""() => document.querySelector("main").insertAdjacentHTML("beforeend",
+        "<div class='highlight'><pre>print(" + "'x' + ".repeat(40) + "'x')</pre></div>")""")
+    assert [line[:9] for line, _, _ in wide_code_blocks(english)] == ["print('x'"]
+    korean.set_viewport_size(PHONE)
+    korean.evaluate("""() => { document.querySelector("main").insertAdjacentHTML("beforeend",
+        '<p id="narrow" style="width: 3em; word-break: normal">선형회귀선형회귀</p>'); }""")
+    assert "선형회귀선형회귀" in broken_korean_words(korean)
