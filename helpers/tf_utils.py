@@ -31,12 +31,10 @@ os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"  # no oneDNN fused kernels: the same d
 if platform.machine().lower() in ("x86_64", "amd64"):
     os.environ.setdefault("ONEDNN_MAX_CPU_ISA", "AVX2")  # oneDNN's matrix kernels: AVX2 even on AVX-512 CPUs
 
-import numpy as np  # noqa: E402
-import tensorflow as tf  # noqa: E402
+import numpy as np
+import tensorflow as tf
 
-from helpers.common import (  # noqa: E402
-    check_minimize_args, check_seed, check_training_args, glorot_weights, summary_table)
-
+from helpers.common import check_minimize_args, check_seed, check_training_args, glorot_weights, summary_table
 
 
 def set_seed(seed: int) -> None:

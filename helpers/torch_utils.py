@@ -20,14 +20,12 @@ if platform.machine().lower() in ("x86_64", "amd64"):
     os.environ.setdefault("MKL_CBWR", "COMPATIBLE")  # MKL: one code path, so the same digits, on every CPU
     os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")  # PyTorch's own vector kernels: AVX2 even on AVX-512 CPUs
 
-import random  # noqa: E402
+import random
 
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
+import numpy as np
+import torch
 
-from helpers.common import (  # noqa: E402
-    check_minimize_args, check_seed, check_training_args, glorot_weights, summary_table)
-
+from helpers.common import check_minimize_args, check_seed, check_training_args, glorot_weights, summary_table
 
 
 def set_seed(seed: int) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import nbclient
 import nbformat
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
 os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
@@ -26,26 +27,12 @@ KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "langua
 
 
 def clean_metadata(nb) -> None:
-    """Keep only what the book needs: cell tags, the kernel spec and the language name."""
+    """Keep only what the book needs: cell tags, the kernel spec and the language name. (nbconvert's
+    ClearMetadataPreprocessor would do this for code cells only, leaving markdown cells' metadata.)"""
     nb.metadata = nbformat.from_dict({"kernelspec": KERNELSPEC, "language_info": {"name": "python"}})
     for cell in nb.cells:
         tags = cell.metadata.get("tags")
         cell.metadata = nbformat.from_dict({"tags": tags} if tags else {})
-
-
-def merge_stream_pieces(nb) -> None:
-    """Join adjacent pieces of one stream (the kernel flushes long prints in parts) into one output."""
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        merged = []
-        for out in cell.outputs:
-            previous = merged[-1] if merged else None
-            if out.output_type == "stream" and previous and previous.output_type == "stream" and previous.name == out.name:
-                previous.text += out.text
-            else:
-                merged.append(out)
-        cell.outputs = merged
 
 
 def execute(path: Path) -> float:
@@ -60,7 +47,7 @@ def execute(path: Path) -> float:
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
-    merge_stream_pieces(nb)
+    CoalesceStreamsPreprocessor().preprocess(nb, {})  # one printout, one output (the kernel flushes in parts)
     clean_metadata(nb)
     nbformat.write(nb, path)
     return time.perf_counter() - start

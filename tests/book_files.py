@@ -1,32 +1,19 @@
-"""Shared helpers for the tests: find the book's chapters and read their notebooks."""
+"""The tests' shared support: the book's files (the table of contents, the chapters, their notebooks) and
+what a notebook shows (its headings, the text of its tagged cells)."""
 
 from pathlib import Path
 
 import nbformat
-import yaml
+from sphinx_external_toc.parsing import parse_toc_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FRAMEWORKS = ("tensorflow", "pytorch")
 
 
 def toc_files() -> list[str]:
-    """Every file named in _toc.yml (without suffix), in order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries:
-            if "file" in entry:
-                files.append(entry["file"])
-            for key in ("sections", "chapters"):
-                walk(entry.get(key, []))
-            for part in entry.get("parts", []):
-                walk(part.get("chapters", []))
-
-    walk(toc.get("chapters", []))
-    for part in toc.get("parts", []):
-        walk(part.get("chapters", []))
-    return files
+    """Every file named in _toc.yml (without suffix), in order, as Jupyter Book's own parser
+    (sphinx-external-toc) reads it."""
+    return list(parse_toc_yaml(ROOT / "_toc.yml"))
 
 
 def chapter_dirs() -> list[Path]:

@@ -2,12 +2,13 @@
 printed after the notebook timing table and added to _build/notebook-times.txt, which `make test` shows last."""
 
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
+from book_files import ROOT
+
 SLOW_FILE_S = 2.0
-TIMES_FILE = Path(__file__).resolve().parents[1] / "_build" / "notebook-times.txt"
+TIMES_FILE = ROOT / "_build" / "notebook-times.txt"
 _file_seconds = defaultdict(float)
 
 

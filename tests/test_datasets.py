@@ -1,14 +1,10 @@
 """The stored random draws in helpers/data are what the lectures' seeded generators give."""
 
-import sys
 
 import numpy as np
 
+import make_datasets
 from helpers import datasets
-from notebooks import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import make_datasets  # noqa: E402
 
 
 def test_stored_draws_match_the_generators():

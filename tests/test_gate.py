@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 
-from notebooks import ROOT
+from book_files import ROOT
 
 NOTEBOOK = ROOT / "chapters" / "01_tensors" / "pytorch.ipynb"
 

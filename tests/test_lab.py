@@ -25,7 +25,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from notebooks import ROOT, read, tagged_stdout
+from book_files import ROOT, read, tagged_stdout
 
 NOTEBOOKS = ["chapters/01_tensors/tensorflow.ipynb", "chapters/01_tensors/pytorch.ipynb"]
 BROKEN_FROM = "chapters/01_tensors/pytorch.ipynb"
@@ -177,10 +177,10 @@ def browser():
 PROMPTS_JS = "() => Array.from(document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputArea-prompt'), e => e.textContent.trim())"
 FINISHED_JS = """() => {
   const status = document.querySelector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator');
-  const prompts = (%s)();
+  const prompts = (PROMPTS)();
   return status && status.dataset.status === 'idle' && prompts.some(p => /\\d/.test(p))
          && !prompts.some(p => p.includes('*'));
-}""" % PROMPTS_JS
+}""".replace("PROMPTS", PROMPTS_JS)
 # Ready: the notebook's kernel is started and connected (before that the indicator says idle for "No Kernel",
 # and Run All would open the Select Kernel dialog).
 KERNEL_READY_JS = """() => {

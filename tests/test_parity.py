@@ -10,8 +10,8 @@ import difflib
 
 import pytest
 
+from book_files import ROOT, chapter_dirs, read, tagged_stdout
 from helpers.report import parse_key_results
-from notebooks import ROOT, chapter_dirs, read, tagged_stdout
 
 CHAPTERS = chapter_dirs()
 

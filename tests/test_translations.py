@@ -9,18 +9,15 @@
 """
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
-from notebooks import ROOT
+import book_i18n
+import build_book
+from book_files import ROOT
 from translations import problems
-
-sys.path[:0] = [str(ROOT / "_ext"), str(ROOT / "scripts")]
-import book_i18n  # noqa: E402
-import build_book  # noqa: E402
 
 LC_MESSAGES = ROOT / "locales" / "ko" / "LC_MESSAGES"
 CATALOGS = ("chapters", "intro", "reference")
@@ -41,7 +38,8 @@ def pot_dir(tmp_path_factory):
 
 def test_one_catalog_per_top_level_folder(pot_dir):
     assert sorted(p.stem for p in pot_dir.glob("*.pot")) == sorted(CATALOGS)
-    assert sorted(p.stem for p in LC_MESSAGES.glob("*.po")) == sorted(CATALOGS)
+    # (sphinx.po: the site's interface, the theme's words, not a catalog of pages; _ext/book_i18n.py)
+    assert sorted(p.stem for p in LC_MESSAGES.glob("*.po") if p.stem != "sphinx") == sorted(CATALOGS)
 
 
 @pytest.mark.parametrize("catalog", CATALOGS)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from notebooks import ROOT
+from book_files import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
@@ -39,8 +39,8 @@ def test_ci_runs_the_readme_test_command_and_publishes_main():
     assert {"push", "pull_request"} <= set(triggers)
     steps = workflow["jobs"]["test"]["steps"]
     assert any(step.get("run") == "bash .ci/run" for step in steps)
-    python = next(step["with"]["python-version"] for step in steps if "setup-python" in step.get("uses", ""))
-    assert python == "3.11", "CI runs the reference Python"
+    python = next(step["with"] for step in steps if "setup-python" in step.get("uses", ""))
+    assert python == {"python-version-file": ".python-version"}, "CI runs the reference Python, from .python-version"
     assert workflow["jobs"]["publish"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
 
