@@ -21,13 +21,9 @@ show the same code and the same verified outputs. This extension adds what Sphin
   Markdown).
 """
 
-import contextlib
 import hashlib
-import io
 import json
-import os
 import re
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -129,8 +125,16 @@ def markdown_parser():
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
 
-    extensions = {"amsmath", "colon_fence", "dollarmath", "deflist", "substitution"}
-    return create_md_parser(MdParserConfig(enable_extensions=extensions), RendererHTML)
+    return create_md_parser(MdParserConfig(enable_extensions=set(myst_extensions())), RendererHTML)
+
+
+@cache
+def myst_extensions() -> list:
+    """The MyST extensions the book enables: _config.yml's ``parse.myst_enable_extensions``, the one list."""
+    import yaml
+
+    config = yaml.safe_load((Path(__file__).resolve().parents[1] / "_config.yml").read_text())
+    return config["parse"]["myst_enable_extensions"]
 
 
 def translate_markdown(source: str, messages: dict, parser=None) -> str:
@@ -231,26 +235,9 @@ class TranslateTocCaptions(SphinxTransform):
 def starter_lines(language: str) -> dict[str, str]:
     """{English line: the line in ``language``} that an exercise's starter cell prints before it is answered
     (``helpers.exercises.check(id, ...)``), for every exercise, as helpers.exercises itself words them."""
-    sys.path.insert(0, str(HERE.parent))
-    try:
-        from helpers import exercises
-    finally:
-        sys.path.pop(0)
+    from helpers import exercises  # installed with the book (pip install -e .)
 
-    def printed(exercise_id, chosen):
-        before = os.environ.get("BOOK_LANGUAGE")
-        os.environ["BOOK_LANGUAGE"] = chosen  # helpers.exercises.language() reads it at every call
-        try:
-            with contextlib.redirect_stdout(io.StringIO()) as out:
-                exercises.check(exercise_id, ...)
-        finally:
-            if before is None:
-                del os.environ["BOOK_LANGUAGE"]
-            else:
-                os.environ["BOOK_LANGUAGE"] = before
-        return out.getvalue()
-
-    return {printed(e, "en"): printed(e, language) for e in exercises.EXERCISES}
+    return {exercises.starter_line(e, "en"): exercises.starter_line(e, language) for e in exercises.EXERCISES}
 
 
 class TranslateExerciseStarters(SphinxTransform):

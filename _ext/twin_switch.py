@@ -24,7 +24,7 @@ HERE = Path(__file__).parent
 FRAMEWORKS = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
 
 
-def twin_of(docname: str):
+def twin_docname(docname: str):
     """The other framework's docname for a notebook docname (``a/tensorflow`` -> ``a/pytorch``), else None."""
     folder, _, name = docname.rpartition("/")
     if name not in FRAMEWORKS:
@@ -42,7 +42,7 @@ def h2_sections(doctree) -> list:
 def collect_section_ids(app, doctree):
     """Remember each notebook's ``##`` section ids, in order (the twin's page links to them)."""
     docname = app.env.docname
-    if twin_of(docname):
+    if twin_docname(docname):
         app.env.twin_sections = getattr(app.env, "twin_sections", {})
         app.env.twin_sections[docname] = [s["ids"][0] for s in h2_sections(doctree) if s["ids"]]
 
@@ -58,18 +58,18 @@ def merge_info(app, env, docnames, other):
 
 def outdated_twins(app, env, added, changed, removed):
     """Rewrite a notebook's page when its twin changed: its section links point into the twin."""
-    return [t for t in map(twin_of, added | changed) if t in env.found_docs]
+    return [t for t in map(twin_docname, added | changed) if t in env.found_docs]
 
 
-def twin_page(app, docname: str):
+def twin_in_book(app, docname: str):
     """The twin docname of ``docname`` if both notebooks are in the book, else None."""
-    twin = twin_of(docname)
+    twin = twin_docname(docname)
     return twin if twin and twin in getattr(app.env, "twin_sections", {}) else None
 
 
 def add_section_links(app, doctree, docname):
     """Under each ``##`` heading, a link to the same (k-th) section of the twin notebook."""
-    twin = twin_page(app, docname)
+    twin = twin_in_book(app, docname)
     if not twin or app.builder.format != "html":
         return
     twin_ids = app.env.twin_sections[twin]
@@ -82,7 +82,7 @@ def add_section_links(app, doctree, docname):
 
 def add_switch_context(app, pagename, templatename, context, doctree):
     """Give the ``twin-switch.html`` template its links: [(label, href, is_this_page), ...]."""
-    twin = twin_page(app, pagename)
+    twin = twin_in_book(app, pagename)
     if twin:
         pages = sorted([pagename, twin], key=lambda d: list(FRAMEWORKS).index(d.rpartition("/")[2]))
         context["twin_switch_label"] = ui(app.config, "Framework")

@@ -2,8 +2,10 @@
 
 It prints, one line each: Python, the operating system and processor (with the vector instructions
 NumPy found), every pinned package against the version the book pins, Graphviz's ``dot`` program, and
-whether the stored outputs were verified on a machine like this one. It ends with "setup OK" or with
-what to fix, and exits with status 1 when something must be fixed. It imports neither TensorFlow nor
+whether the stored outputs were verified on a machine like this one. Then its verdict: what will run but
+may print another last digit than the book (a package at another version), and what will not run (an
+unsupported Python, a missing package, no ``dot``) with what to do; "setup OK" unless something will not
+run, and only then exit status 1. It imports neither TensorFlow nor
 PyTorch (it reads their installed versions), so it runs in a second.
 """
 
@@ -77,9 +79,10 @@ def cpu_features() -> str:
     return ", ".join(name for name in wanted if features.get(name)) or "none of AVX2, FMA3, AVX-512, NEON"
 
 
-def findings() -> tuple[list[str], list[str]]:
-    """(lines to print, problems to fix)."""
-    lines, problems = [], []
+def findings() -> tuple[list[str], list[str], list[str]]:
+    """(lines to print, differences: what will run but may print another last digit than the book, problems:
+    what will not run, each with what to do)."""
+    lines, differences, problems = [], [], []
     version = sys.version_info[:2]
     lines.append(f"Python      {platform.python_version()} ({sys.executable})")
     if version not in SUPPORTED_PYTHONS:
@@ -101,7 +104,8 @@ def findings() -> tuple[list[str], list[str]]:
             same = installed.split("+")[0] == pinned
             lines.append(f"  {name:<16} {installed:<14} {'ok' if same else f'pinned {pinned}'}")
             if not same:
-                problems.append(f"{name} {installed} is installed, the book pins {pinned}: digits may differ")
+                differences.append(f"{name} {installed} is installed, the book pins {pinned}: digits may differ "
+                                   "(to match the book: run the setup commands of the README again)")
     dot = shutil.which("dot")
     lines.append(f"graphviz    {'dot at ' + dot if dot else 'dot not found'}")
     if not dot:
@@ -111,16 +115,20 @@ def findings() -> tuple[list[str], list[str]]:
     lines.append(f"verified    the stored outputs were checked on {VERIFIED}")
     lines.append("            " + ("this machine is of that kind" if reference else
                                   "on this machine a last digit may differ, and that is expected"))
-    return lines, problems
+    return lines, differences, problems
 
 
 def main() -> int:
-    lines, problems = findings()
+    """Print the findings; exit status 1 only when something will not run."""
+    lines, differences, problems = findings()
     print("\n".join(lines))
+    if differences:
+        print("\nWill run, but a last digit may differ from the book:\n"
+              + "\n".join(f"- {difference}" for difference in differences))
     if problems:
-        print("\nTo fix:\n" + "\n".join(f"- {problem}" for problem in problems))
+        print("\nWill not run, to fix:\n" + "\n".join(f"- {problem}" for problem in problems))
         return 1
-    print("\nsetup OK")
+    print("\nsetup OK" if not differences else "\nsetup OK, with the differences above")
     return 0
 
 

@@ -307,7 +307,18 @@ def verdict(exercise_id: str, answer) -> str:
     return _say("not yet")
 
 
+def _line(exercise_id: str, text: str, lang: str) -> str:
+    return f"{'연습문제' if lang == 'ko' else 'Exercise'} {exercise_id}: {text}"
+
+
 def check(exercise_id: str, answer) -> None:
     """Print one line: exercise ``exercise_id`` is not answered yet, right (✓), or a hint."""
-    name = "연습문제" if language() == "ko" else "Exercise"
-    print(f"{name} {exercise_id}: {verdict(exercise_id, answer)}")
+    print(_line(exercise_id, verdict(exercise_id, answer), language()))
+
+
+def starter_line(exercise_id: str, lang: str) -> str:
+    """The line ``check(exercise_id, ...)`` prints before the exercise is answered, in ``lang`` ("en" or
+    "ko"), whatever language this machine chose: what the site shows under a starter cell."""
+    if exercise_id not in EXERCISES:
+        raise KeyError(f"no exercise {exercise_id!r}; there are: {', '.join(EXERCISES)}")
+    return _line(exercise_id, TEXT["not answered"][lang == "ko"], lang) + "\n"

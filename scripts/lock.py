@@ -26,6 +26,9 @@ from pathlib import Path
 from helpers.doctor import SUPPORTED_PYTHONS
 
 ROOT = Path(__file__).resolve().parents[1]
+# PyTorch's CPU-only builds (torch 2.13.0+cpu): setup.sh, environment.yml, CI and the instructions use this index;
+# tests/test_environment.py checks that every file naming PyTorch's index names this one.
+TORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 REQUIREMENTS = ROOT / "requirements.txt"  # the notebooks (the student's packages)
 BOOK_REQUIREMENTS = ROOT / "requirements-dev.txt"  # building and testing the book, on top
 LOCK = ROOT / "requirements-lock.txt"

@@ -14,12 +14,13 @@ and BOOK_HTML point the tests at another book or build (e.g. a private one in /t
 import json
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
+
+import book_i18n  # the Korean pages' text, as the Korean build makes it (_ext/, on pytest.ini's pythonpath)
 
 ROOT = Path(os.environ.get("BOOK_ROOT", Path(__file__).resolve().parents[1]))
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html"))
@@ -27,11 +28,7 @@ SCREENSHOTS = HTML.parent / "screenshots"
 # Page screenshots are for a human to look at, so they are taken only on demand: `make screenshots`.
 TAKE_SCREENSHOTS = os.environ.get("SITE_SCREENSHOTS") == "1"
 HIDDEN_TAGS = ("hide-cell", "hide-input", "hide-output")
-LANGUAGES = ("en", "ko")
-
-
-sys.path.insert(0, str(ROOT / "_ext"))
-import book_i18n  # noqa: E402  (the Korean pages' text, as the Korean build makes it)
+LANGUAGES = tuple(book_i18n.LANGUAGES)  # ("en", "ko"): the editions the build makes
 
 
 @cache
@@ -161,8 +158,3 @@ def all_pages() -> list[Page]:
 def page_id(page: Page) -> str:
     """A test id: the page's path without .html (``ko/chapters/01_tensors/pytorch``)."""
     return page.url.removesuffix(".html")
-
-
-def chapters(language: str = "en") -> list[Page]:
-    """The chapter index pages (the pages that have sections)."""
-    return [p for p in pages(language) if p.sections]

@@ -14,7 +14,7 @@ import pytest
 
 from axe import AxeCache
 from book_pages import HTML, SCREENSHOTS, TAKE_SCREENSHOTS, all_pages, page_id
-from site_browser import CHROMIUM, CHROMIUM_ARGS, Session, Visit
+from site_browser import CHROMIUM, CHROMIUM_ARGS, Browser, Visit
 
 # The suite's time, a benchmark: it is printed at the end, and fails the run only far beyond the machine's
 # noise (each run varies by about 25 %), at twice the expected time. Expected: a fixed part (the browser, the
@@ -77,36 +77,36 @@ def site_url():
 
 
 @pytest.fixture(scope="session")
-def session(site_url):
+def browser(site_url):
     """The system Chromium, headless, with one browser context for all the visits."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        session = Session(chromium, site_url)
-        yield session
-        session.close()
+        browser = Browser(chromium, site_url)
+        yield browser
+        browser.close()
         chromium.close()
 
 
 @pytest.fixture(scope="session")
-def axe_cache(session):
+def axe_cache(browser):
     """axe-core's findings by page content (site_tests/axe.py), kept in _build/ between runs."""
-    cache = AxeCache(AXE_CACHE, HTML, session.browser_version)
+    cache = AxeCache(AXE_CACHE, HTML, browser.browser_version)
     yield cache
     cache.save()
     AXE_RUNS.update(hits=cache.hits, misses=cache.misses)
 
 
 @pytest.fixture
-def visit(session):
+def visit(browser):
     """Open site paths in new tabs: ``visit("intro.html")``. After the test every tab it opened must have
     logged no JavaScript error (console or uncaught), had no failed request and asked for nothing outside
     the site: the test fails otherwise (at its teardown), so no test has to remember to check."""
     opened = []
 
     def open_path(path, finish=True):
-        opened.append(Visit(session, path, finish))
+        opened.append(Visit(browser, path, finish))
         return opened[-1]
 
     yield open_path

@@ -5,14 +5,10 @@ Each check is a function of a browser tab (or of what it collected), so that a t
 page it has spoiled on purpose and see it fail (test_pages.py, the ``*_is_caught`` tests).
 """
 
-import contextlib
-import io
 import json
-import os
 import re
-import sys
 
-from book_pages import ROOT, pages
+from book_pages import pages
 
 # Every piece of the interface's text the page holds, shown or not (a closed menu, a tooltip, a label only a
 # screen reader reads): [(where, text), ...]. The book's content is left out: code, math, the notebooks'
@@ -124,21 +120,9 @@ def wide_code_blocks(tab) -> list[tuple[str, int, int]]:
 def starter_line(exercise_id: str, language: str) -> str:
     """What ``helpers.exercises.check(exercise_id, ...)`` prints before the exercise is answered, in
     ``language`` (the Korean course zip's helpers answer in Korean)."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from helpers import exercises
+    from helpers import exercises  # installed with the book (pip install -e .)
 
-    before = os.environ.get("BOOK_LANGUAGE")
-    os.environ["BOOK_LANGUAGE"] = language
-    try:
-        with contextlib.redirect_stdout(io.StringIO()) as out:
-            exercises.check(exercise_id, ...)
-    finally:
-        if before is None:
-            del os.environ["BOOK_LANGUAGE"]
-        else:
-            os.environ["BOOK_LANGUAGE"] = before
-    return out.getvalue()
+    return exercises.starter_line(exercise_id, language)
 
 
 def stored_starter_outputs(page) -> list[str]:

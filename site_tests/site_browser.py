@@ -21,7 +21,7 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 900}
 
 
-class Session:
+class Browser:
     """The browser context every visit opens its tab in. Sharing it (and its cache) makes the tests about
     a quarter faster than a fresh context per page. A finished visit's tab is kept for the next one: a
     page loads two to three times faster in a tab that has shown the site before than in a new tab."""
@@ -54,15 +54,15 @@ class Visit:
     """A site page open in its own tab (a new one or a finished visit's), with every error it logged and
     every request it made that tried to leave the site."""
 
-    def __init__(self, session, path, finish=True):
+    def __init__(self, browser, path, finish=True):
         """Open site ``path``; with ``finish=False`` wait only until its document is parsed."""
-        self.session = session
+        self.browser = browser
         self.path = path
-        self.site_url = session.site_url
+        self.site_url = browser.site_url
         self.errors: list[str] = []
         self.outside: list[str] = []
         self.navigations: list[str] = []  # every document the tab asked for, redirects included
-        self.tab = session.tab()
+        self.tab = browser.tab()
         self.listeners = [
             ("request", self._navigation),
             ("console", self._console),
@@ -95,18 +95,16 @@ class Visit:
         if is_local(request.url, self.site_url) and "ERR_ABORTED" not in failure:
             self.errors.append(f"request failed: {request.url} ({failure})")
 
-    def follow(self, path, wait_until="load"):
+    def click_link_to(self, path, wait_until="load"):
         """Click the link in the page's text that leads to site path ``path``, as a reader would, and
-        wait for the new page (its load event). Return a problem (str) if there is no such link."""
+        wait for the new page (its load event); AssertionError, naming the page, if there is no such link."""
         target = self.site_url + path
         links = self.tab.locator("article a")
         hrefs = links.evaluate_all("links => links.map(a => a.href.split('#')[0])")
-        if target not in hrefs:
-            return f"{self.tab.url} has no link to {path}"
+        assert target in hrefs, f"{self.tab.url} has no link to {path}"
         with self.tab.expect_navigation(url=target, wait_until=wait_until) as navigation:
             links.nth(hrefs.index(target)).click()
         self.response = navigation.value
-        return None
 
     def goto(self, path, finish=True):
         """Open a site path and wait until the page, its fonts and its math are finished."""
@@ -124,4 +122,4 @@ class Visit:
         """Stop listening to the tab and hand it back for the next visit."""
         for event, listener in self.listeners:
             self.tab.remove_listener(event, listener)
-        self.session.spare_tabs.append(self.tab)
+        self.browser.spare_tabs.append(self.tab)

@@ -5,10 +5,9 @@ each page is open in there; the keyboard in test_keyboard.py.)
 """
 
 import json
-import re
-from html import unescape
 
 import pytest
+from bs4 import BeautifulSoup
 
 from book_pages import all_pages, page_id
 
@@ -36,10 +35,11 @@ def test_pictures_say_what_they_show(page):
     "Diagram: ...", "Animation: ..."), not a Python repr such as "<Figure size 432x288 with 1 Axes>". On a
     Korean page these English texts are marked lang="en", so a screen reader reads them in English."""
     stored = stored_text_forms(page)
-    html = page.html_file.read_text()
-    lang = ' lang="en"' if page.language != "en" else ""
-    images = [unescape(alt) for alt in re.findall(rf'<img{lang} alt="([^"]*)" src="[^"]*_images/', html)]
-    frames = [unescape(alt) for alt in re.findall(rf'<img id="_anim_img\w+"{lang} alt="([^"]*)"', html)]
+    soup = BeautifulSoup(page.html_file.read_text(), "html.parser")
+    lang = "en" if page.language != "en" else None
+    pictures = [img for img in soup.find_all("img") if img.get("lang") == lang]
+    images = [img["alt"] for img in pictures if "_images/" in img.get("src", "")]
+    frames = [img["alt"] for img in pictures if img.get("id", "").startswith("_anim_img")]
     not_saying = [t for t in stored["images"] + stored["animations"] if not t or t.startswith("<")]
     assert not_saying == [], f"{page.source.name} stores text forms that do not say what a picture shows"
     assert images == stored["images"], "an image's alt text is not its stored text form"

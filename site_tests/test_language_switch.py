@@ -5,6 +5,7 @@ The Korean pages keep the English pages' section ids (Sphinx translates a headin
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from book_pages import HTML, all_pages, page_id, pages
@@ -13,9 +14,6 @@ from test_twin_switch import switch_at_section
 
 PAGES = all_pages()
 NOTEBOOKS = [p.docname for p in pages() if p.is_notebook]
-SWITCH = re.compile(r'<nav class="language-switch" aria-label="([^"]+)">(.*?)</nav>', re.S)
-LINK = re.compile(r'<a href="([^"]+)" lang="(\w+)" hreflang="\2" data-language="\2"( aria-current="page")?>([^<]+)</a>')
-SECTION_IDS = re.compile(r'<section id="([^"]+)">')
 HANGUL = re.compile("[가-힣]")
 KEY = "dl-book-language"
 
@@ -24,29 +22,34 @@ KEY = "dl-book-language"
 def test_every_page_links_itself_in_the_other_language(page):
     """<html lang> is the page's language; the switch, labelled in it, links this page in English and in
     Korean (each link in its own language), and marks the current one."""
-    html = page.html_file.read_text()
-    assert f'<html lang="{page.language}"' in html
-    switch = SWITCH.search(html)
+    soup = BeautifulSoup(page.html_file.read_text(), "html.parser")
+    assert soup.html["lang"] == page.language
+    switch = soup.find("nav", class_="language-switch")
     assert switch, "no language switch"
-    assert switch[1] == {"en": "Language", "ko": "언어"}[page.language]
-    links = LINK.findall(switch[2])
-    assert [(language, name) for _, language, _, name in links] == [("en", "English"), ("ko", "한국어")]
-    for href, language, current, _ in links:
-        target, _ = local_target(page.url, href)
+    assert switch["aria-label"] == {"en": "Language", "ko": "언어"}[page.language]
+    links = switch.find_all("a")
+    assert [(a["lang"], a.get_text()) for a in links] == [("en", "English"), ("ko", "한국어")]
+    for a in links:
+        language = a["lang"]
+        assert a["hreflang"] == a["data-language"] == language
+        target, _ = local_target(page.url, a["href"])
         assert target == f"{'' if language == 'en' else language + '/'}{page.docname}.html"
         assert (HTML / target).is_file()
-        assert bool(current) == (language == page.language)
+        assert (a.get("aria-current") == "page") == (language == page.language)
 
 
 @pytest.mark.parametrize("docname", NOTEBOOKS)
 def test_korean_notebook_page_has_the_same_sections_translated(docname):
     """The same section ids in the same order (the switch's #section lands on the same section), Korean
     headings, and the framework switch's section links in Korean."""
-    english, korean = (HTML / f"{docname}.html").read_text(), (HTML / "ko" / f"{docname}.html").read_text()
-    assert SECTION_IDS.findall(english) == SECTION_IDS.findall(korean)
-    headings = re.findall(r"<h2>(.*?)<a class=\"headerlink\"", korean)
+    english, korean = (BeautifulSoup((HTML / prefix / f"{docname}.html").read_text(), "html.parser")
+                       for prefix in ("", "ko"))
+    assert [s.get("id") for s in english.find_all("section")] == [s.get("id") for s in korean.find_all("section")]
+    headings = [h2.get_text().rstrip("#") for h2 in korean.select("section > h2")]
     assert headings and all(HANGUL.search(h) for h in headings if h.split(". ", 1)[-1] not in ("PyTorch", "TensorFlow"))
-    assert korean.count("⇄ 이 절을 ") == english.count("⇄ this section in ") > 0
+    twin_links = [p.get_text() for p in korean.find_all("p", class_="twin-link")]
+    assert len(twin_links) == len(english.find_all("p", class_="twin-link")) > 0
+    assert all(text.startswith("⇄ 이 절을 ") for text in twin_links), twin_links[:3]
 
 
 def test_switch_opens_the_other_language_at_the_section_being_read(visit):

@@ -23,7 +23,7 @@ from PIL import Image, ImageStat
 from playwright.sync_api import expect
 
 from axe import COLOUR_RULES, summary
-from book_pages import ROOT, SCREENSHOTS, TAKE_SCREENSHOTS, all_pages, messages, page_id, source_text
+from book_pages import LANGUAGES, ROOT, SCREENSHOTS, TAKE_SCREENSHOTS, all_pages, messages, page_id, source_text
 from page_checks import (
     broken_korean_words,
     expected_starter_outputs,
@@ -36,18 +36,18 @@ from site_browser import DESKTOP, Visit
 PAGES = all_pages()
 BY_KEY = {(p.language, p.docname): p for p in PAGES}
 TOC_CAPTIONS = [part["caption"] for part in yaml.safe_load((ROOT / "_toc.yml").read_text())["parts"]]
-CHAPTERS = {language: [p for p in PAGES if p.sections and p.language == language] for language in ("en", "ko")}
+CHAPTERS = {language: [p for p in PAGES if p.sections and p.language == language] for language in LANGUAGES}
 # The chapter whose two notebook pages are also photographed on a phone and in dark mode (plots, diagrams).
 SHOWN_CHAPTER = "chapters/07_nonlinear_regression"
 PHONE = {"width": 375, "height": 812}
 
 
 @pytest.fixture(scope="module", params=PAGES, ids=[page_id(p) for p in PAGES])
-def opened(request, session):
+def opened(request, browser):
     """(page, visit): the page open in its own tab, loaded, math typeset. (A reader's way from a chapter's
     index to its notebooks and back is tested on the index: test_back_to_the_chapter_index.)"""
     page = request.param
-    visit = Visit(session, page.url)
+    visit = Visit(browser, page.url)
     yield page, visit
     visit.close()
 
@@ -342,7 +342,7 @@ def test_download_button_offers_the_source(opened):
     href = link.evaluate("a => a.href")
     assert href == f"{visit.site_url}{page.prefix}_sources/{page.docname}{page.source.suffix}"
     # What the browser gets when the link is clicked (a notebook is saved as a file: not shown as a page)
-    response = visit.session.context.request.get(href)
+    response = visit.browser.context.request.get(href)
     assert response.status == 200
     served = response.body()
     if page.is_notebook:
@@ -362,8 +362,7 @@ def test_back_to_the_chapter_index(opened):
         pytest.skip("not a chapter index: no notebook links to follow and come back from")
     for docname in page.sections:
         notebook = BY_KEY[(page.language, docname)]
-        problem = visit.follow(notebook.url, wait_until="domcontentloaded")  # its deferred scripts have run
-        assert problem is None, problem
+        visit.click_link_to(notebook.url, wait_until="domcontentloaded")  # its deferred scripts have run
         assert visit.response.status == 200
         assert visit.tab.title().startswith(notebook.title), f"<title> is {visit.tab.title()!r}"
         visit.tab.go_back(wait_until="commit")

@@ -1,10 +1,9 @@
 """The TensorFlow | PyTorch switch (_ext/twin_switch.py): it opens the twin notebook at the section being
 read, each ## heading links to the same section of the twin, and the reader's choice is remembered."""
 
-import re
-from html import unescape
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from book_pages import pages
@@ -14,14 +13,19 @@ BY_NAME = {p.docname: p for p in PAGES}
 CHAPTERS = [p for p in PAGES if p.sections]
 TWINS = [(c.docname.rpartition("/")[0] + "/tensorflow", c.docname.rpartition("/")[0] + "/pytorch") for c in CHAPTERS
          if {s.rpartition("/")[2] for s in c.sections} >= {"tensorflow", "pytorch"}]
-# <section id="ID"><h2>TITLE<a class="headerlink" ...>#</a></h2> and the twin link right under it
-H2 = re.compile(r'<section id="([^"]+)">\s*<h2>(.*?)<a class="headerlink"[^>]*>#</a></h2>\s*'
-                r'(?:<p class="twin-link"><a href="([^"#]*)#([^"]*)">)?')
-
-
 def h2_sections(page):
-    """[(id, heading text, twin href, twin id)] of a built notebook page, in order."""
-    return [(i, unescape(re.sub(r"<[^>]+>", "", t)), href, tid) for i, t, href, tid in H2.findall(page.html_file.read_text())]
+    """[(id, heading text, twin href, twin id)] of a built notebook page, in order: each <section> with an <h2>,
+    and the twin link (<p class="twin-link">) right under the heading."""
+    found = []
+    for h2 in BeautifulSoup(page.html_file.read_text(), "html.parser").select("section > h2"):
+        anchor = h2.find("a", class_="headerlink")
+        if anchor:
+            anchor.extract()  # its "#"
+        title = h2.get_text()
+        link = h2.find_next_sibling()
+        href, _, twin_id = (link.a["href"] if link and "twin-link" in link.get("class", []) else "").partition("#")
+        found.append((h2.parent["id"], title, href, twin_id))
+    return found
 
 
 def name(docname):
@@ -110,21 +114,21 @@ def test_remembered_framework_comes_first(visit):
         assert f"{folder}/{framework}.html" in table_links and f"{folder}/index.html" not in table_links
 
 
-def test_links_work_without_javascript(session):
+def test_links_work_without_javascript(browser):
     """With JavaScript off, the switch and the heading links are plain links to the twin, and the chapter
     pages list TensorFlow first."""
     tf, pt = TWINS[0]
-    context = session.context.browser.new_context(java_script_enabled=False)
+    context = browser.context.browser.new_context(java_script_enabled=False)
     try:
         tab = context.new_page()
-        tab.goto(session.site_url + BY_NAME[tf].url)
+        tab.goto(browser.site_url + BY_NAME[tf].url)
         tab.locator(".twin-switch a:not([aria-current])").click()
-        tab.wait_for_url(session.site_url + BY_NAME[pt].url)
+        tab.wait_for_url(browser.site_url + BY_NAME[pt].url)
         link = tab.locator("article .twin-link a").nth(1)
         target = link.get_attribute("href")
         link.click()
-        tab.wait_for_url(session.site_url + f"{tf}.html#" + target.partition("#")[2])
-        tab.goto(session.site_url + BY_NAME[BY_NAME[tf].chapter].url)
+        tab.wait_for_url(browser.site_url + f"{tf}.html#" + target.partition("#")[2])
+        tab.goto(browser.site_url + BY_NAME[BY_NAME[tf].chapter].url)
         assert first_notebook_link(tab) == "tensorflow.html"
     finally:
         context.close()

@@ -2,9 +2,11 @@
 requirements-dev.txt (building and testing the book, on top). environment.yml installs only the first."""
 
 import re
+import subprocess
 
 import yaml
 
+import lock
 from book_files import ROOT
 
 # What no notebook imports: the book's and the tests' tools, which a student must not have to install.
@@ -50,8 +52,23 @@ def test_environment_yml_installs_the_notebooks_pins_only():
     assert "-r requirements.txt" in pip_section, "environment.yml must install requirements.txt"
     assert any(p.startswith("-c requirements-lock.txt") for p in pip_section), "and constrain it with the lock"
     assert not any("requirements-dev" in p for p in pip_section), "a student does not install the book's tools"
-    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in pip_section, "PyTorch's CPU build on Linux"
+    assert f"--extra-index-url {lock.TORCH_CPU_INDEX}" in pip_section, "PyTorch's CPU build on Linux"
     pinned_here = [p for p in pip_section if "==" in p]
     for pin in pinned_here:
         assert pin in pins(), f"environment.yml pins {pin}, requirements.txt does not"
 
+
+
+def test_every_file_names_the_one_pytorch_cpu_index():
+    """PyTorch's CPU index is written in several files a student or CI reads (setup.sh, environment.yml, the
+    workflow, the instructions): each one names scripts/lock.py's TORCH_CPU_INDEX, and no other PyTorch index."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    named = {}
+    for name in tracked:
+        path = ROOT / name
+        if path.suffix in (".mo", ".png", ".ipynb") or not path.is_file():
+            continue
+        for url in re.findall(r"https?://download\.pytorch\.org[^\s\"'`)]*", path.read_text(errors="ignore")):
+            named.setdefault(url.rstrip(".,"), []).append(name)
+    assert set(named) == {lock.TORCH_CPU_INDEX}, f"other PyTorch indexes named: {named}"
+    assert len(named[lock.TORCH_CPU_INDEX]) >= 5, named

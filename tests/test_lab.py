@@ -11,7 +11,6 @@ cell may show an error (or stderr) output, and the chapter's key results, as sto
 must appear. A copy with `1/0` injected must be reported as failing by the same check.
 """
 
-import importlib.util
 import json
 import os
 import re
@@ -26,6 +25,7 @@ import nbformat
 import pytest
 
 from book_files import ROOT, read, tagged_stdout
+from site_browser import CHROMIUM, CHROMIUM_ARGS
 
 NOTEBOOKS = ["chapters/01_tensors/tensorflow.ipynb", "chapters/01_tensors/pytorch.ipynb"]
 BROKEN_FROM = "chapters/01_tensors/pytorch.ipynb"
@@ -37,14 +37,6 @@ RUN_TIMEOUT_S = 90
 def lab_path(notebook: str) -> str:
     """Where the copy of a chapter notebook sits under Lab's root: 01_tensors/pytorch.ipynb."""
     return str(Path(notebook).relative_to("chapters"))
-
-
-def site_browser():
-    """The site tests' Chromium path and launch arguments (site_tests/site_browser.py), one source."""
-    spec = importlib.util.spec_from_file_location("site_browser", ROOT / "site_tests" / "site_browser.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.CHROMIUM, module.CHROMIUM_ARGS
 
 
 def student_copy(source: Path, dest: Path, fail_in_code_cell: int | None = None) -> Path:
@@ -159,7 +151,7 @@ def lab(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     """The system Chromium, headless; a missing one fails with a line saying what to do."""
-    chromium, chromium_args = site_browser()
+    chromium, chromium_args = CHROMIUM, CHROMIUM_ARGS  # the site tests' (site_tests/site_browser.py)
     if not os.access(chromium, os.X_OK):
         pytest.fail(f"no Chromium at {chromium}: run `make browser` (installs it as root) or set CHROMIUM=/path",
                     pytrace=False)
