@@ -9,9 +9,8 @@ site_tests/test_accessibility.py runs axe-core on every page and checks the alt 
   (helpers.plots), and nbval checks them like every other output. A bare Python repr such as
   ``<Figure size 432x288 with 1 Axes>`` says nothing and is not used (Sphinx then writes the file name,
   which the site tests reject).
-- The controls of an animation player speak the page's language; its frame slider gets a label; its
-  "Repetition mode" radio buttons are a named radio group inside an unnamed form (a named form is a
-  landmark, and several players made several landmarks of one name).
+- The controls of an animation player speak the page's language (its alt text, slider label and radio group
+  come from helpers.plots.accessible_player, in the stored output itself).
 - A hidden cell's toggle (a cell tagged ``hide-cell``) says what it hides, "Show solution" / "Hide
   solution" in the Exercises section, "Show code" / "Hide code" elsewhere, and its accessible name is that
   visible text (myst-nb names every such ``<summary>`` "Toggle hidden content" whatever it shows: a
@@ -28,11 +27,8 @@ from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
 from book_i18n import ui
 
 PLAYER_IMG = re.compile(r'<img id="(_anim_img\w+)"')
-PLAYER_SLIDER = re.compile(r'(<input id="_anim_slider\w+" type="range")(?: aria-label="[^"]*")?')
-# matplotlib's player: <form title="Repetition mode" aria-label="Repetition mode" ...> radio buttons </form>
-PLAYER_FORM = re.compile(r'<form title="([^"]*)" aria-label="\1"([^>]*)>(.*?)</form>', re.S)
 # the words of its buttons (title and aria-label) and of its radio buttons' labels
-PLAYER_WORDS = ("Decrease speed", "First frame", "Previous frame", "Play backwards", "Pause", "Play", "Next frame",
+PLAYER_WORDS = ("Animation frame", "Decrease speed", "First frame", "Previous frame", "Play backwards", "Pause", "Play", "Next frame",
                 "Last frame", "Increase speed", "Repetition mode", "Once", "Loop", "Reflect")
 PLAYER_WORD = re.compile(r'(title="|aria-label="|<label for="\w+">)(' + "|".join(map(re.escape, PLAYER_WORDS)) + r')(["<])')
 # pydata-sphinx-theme's sidebar: <a ...>Title</a><details ...><summary><span class="toctree-toggle" ...>
@@ -52,16 +48,12 @@ def text_form(bundle) -> str | None:
     return None
 
 
-def label_player(player_html: str, text: str, words=lambda word: word, lang: str = "") -> str:
-    """A jshtml animation player with alt text on its frame image, a label on its frame slider, its words in
-    the page's language (``words``: English -> the page's language) and its radio buttons a named group.
-    ``lang``: the alt text's language when the page is in another one (outputs are in English)."""
-    lang = f' lang="{lang}"' if lang else ""
-    player_html = PLAYER_IMG.sub(lambda m: f'<img id="{m[1]}"{lang} alt="{html.escape(text)}"', player_html)
-    player_html = PLAYER_SLIDER.sub(lambda m: f'{m[1]} aria-label="{words("Animation frame")}"', player_html)
-    player_html = PLAYER_FORM.sub(
-        lambda m: f'<form{m[2]}><div role="radiogroup" title="{m[1]}" aria-label="{m[1]}">{m[3]}</div></form>',
-        player_html)
+def localize_player(player_html: str, words, lang: str) -> str:
+    """An animation player on a page in another language: its words in the page's language (``words``:
+    English -> the page's language), and its frame's alt text (the output's English text form) marked
+    ``lang`` so that a screen reader reads it in English. (helpers.plots.accessible_player gave the player
+    its alt text, slider label and radio group when the notebook ran.)"""
+    player_html = PLAYER_IMG.sub(lambda m: f'<img id="{m[1]}" lang="{lang}"', player_html)
     return PLAYER_WORD.sub(lambda m: m[1] + words(m[2]) + m[3], player_html)
 
 
@@ -106,11 +98,10 @@ def describe_outputs(app, doctree):
             if mime_type.startswith("image/"):
                 for image in container.findall(nodes.image):
                     image["alt"] = text
-            elif mime_type == "text/html":
+            elif mime_type == "text/html" and app.config.language != "en":
                 for raw in list(container.findall(nodes.raw)):
                     if '<div class="animation">' in raw.astext():
-                        lang = "en" if app.config.language != "en" else ""
-                        player = label_player(raw.astext(), text, lambda word: ui(app.config, word), lang)
+                        player = localize_player(raw.astext(), lambda word: ui(app.config, word), "en")
                         raw.replace_self(nodes.raw("", player, format="html"))
 
 

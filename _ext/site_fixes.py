@@ -1,22 +1,16 @@
-"""Sphinx extension with two small fixes that keep every page of the book free of JavaScript errors
-and working offline. The site tests (site_tests/) fail on a JavaScript error or on any request that
-leaves the site, so they tell when a fix is no longer needed.
+"""Sphinx extension with a workaround that keeps every page of the book free of JavaScript errors. The
+site tests (site_tests/) fail on a JavaScript error, so they tell when it is no longer needed.
 
-Each fix patches what another package writes, so an upgrade could make it match nothing and silently stop
-working: the build fails, naming the fix, when a fix found nothing to patch in a whole build (or, for the
-Sphinx workaround, when Sphinx is not a version the bug is known in).
+It patches what Sphinx writes, so an upgrade could make it match nothing and silently stop working: the
+build fails, naming the fix, when it found nothing to patch in a whole build, or when Sphinx is not a
+version the bug is known in. (The animation players' internet stylesheet, which this extension used to
+remove, is left out by helpers.plots.accessible_player when the notebook runs.)
 """
 
-import re
 
 import sphinx
 from sphinx.errors import ExtensionError
 
-# matplotlib's jshtml animation player starts with this stylesheet link for its button icons. It would
-# load a font from the internet (failing offline); the theme's own Font Awesome draws those icons.
-PLAYER_ICON_CSS = re.compile(
-    r'<link rel="stylesheet"\s+href="https://maxcdn\.bootstrapcdn\.com/font-awesome/[^"]*"\s*/?>\n?'
-)
 # The Sphinx versions with the duplicate-script bug (sphinx-doc/sphinx#13402, fixed in 8.2.x): the book pins 7.4.
 DUPLICATE_SCRIPT_BUG = ((7, 4), (8, 2))
 
@@ -43,25 +37,18 @@ def drop_duplicate_scripts(app, pagename, templatename, context, doctree):
     scripts[:] = unique
 
 
-def drop_player_icon_css(app, pagename, templatename, context, doctree):
-    """Remove the internet stylesheet link of jshtml animation players from the page body."""
-    if "body" in context:
-        context["body"], found = PLAYER_ICON_CSS.subn("", context["body"])
-        app.env.site_fixes_found["drop_player_icon_css"] += found
-
-
 def start_counting(app):
     """Check the Sphinx version the workaround is for; count what each fix patches in this build."""
     if not DUPLICATE_SCRIPT_BUG[0] <= sphinx.version_info[:2] <= DUPLICATE_SCRIPT_BUG[1]:
         raise ExtensionError(f"site_fixes.drop_duplicate_scripts works around sphinx-doc/sphinx#13402 in Sphinx "
                              f"7.4-8.2; this is Sphinx {sphinx.__version__}: check whether it is still needed")
-    app.env.site_fixes_found = {"drop_duplicate_scripts": 0, "drop_player_icon_css": 0}
+    app.env.site_fixes_found = {"drop_duplicate_scripts": 0}
     app.env.site_fixes_pages = set()
 
 
 def fail_if_a_fix_found_nothing(app, exception):
     """A fix that patched nothing while every page was written no longer matches what it fixes: fail, naming
-    it. (A build that rewrote only some pages, which may have no animation, is not checked.)"""
+    it. (A build that rewrote only some pages is not checked.)"""
     found = getattr(app.env, "site_fixes_found", {})
     written = getattr(app.env, "site_fixes_pages", set())
     if exception is None and app.builder.format == "html" and app.env.found_docs <= written:
@@ -74,6 +61,5 @@ def fail_if_a_fix_found_nothing(app, exception):
 def setup(app):
     app.connect("builder-inited", start_counting)
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
-    app.connect("html-page-context", drop_player_icon_css)
     app.connect("build-finished", fail_if_a_fix_found_nothing)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,6 +7,8 @@ Every number a helper draws goes through ``drawn()`` first: it is rounded to a g
 and far above float noise, so the same picture comes out on every CPU (see ``drawn``).
 """
 
+import html
+import re
 from typing import NamedTuple
 
 import matplotlib.pyplot as plt
@@ -103,11 +105,41 @@ def register_figure_text_form() -> None:
         plain.for_type(Figure, lambda fig, printer, cycle: printer.text(describe_figure(fig)))
 
 
+# matplotlib's jshtml player starts with a stylesheet from the internet for its button icons (Font Awesome),
+# which an offline page cannot load; JupyterLab and the book's theme bring Font Awesome themselves.
+PLAYER_ICON_CSS = re.compile(r'<link rel="stylesheet"\s+href="https://maxcdn\.bootstrapcdn\.com/[^"]*"\s*/?>\n?')
+PLAYER_IMG = re.compile(r'<img id="(_anim_img\w+)"')
+PLAYER_SLIDER = re.compile(r'(<input id="_anim_slider\w+" type="range")')
+# <form title="Repetition mode" aria-label="Repetition mode" ...> radio buttons </form>
+PLAYER_FORM = re.compile(r'<form title="([^"]*)" aria-label="\1"([^>]*)>(.*?)</form>', re.S)
+
+
+def accessible_player(player_html: str, alt_text: str) -> str:
+    """matplotlib's jshtml player made usable by everyone, offline: its frame picture gets ``alt_text``, its
+    frame slider a label, its "Repetition mode" radio buttons a named radio group inside an unnamed form
+    (a named form is a landmark, and two players would make two landmarks of one name), and the internet
+    stylesheet goes. Raise ValueError when matplotlib's player no longer looks as expected."""
+    fixed = {}
+    for name, pattern, replace in [
+        ("stylesheet", PLAYER_ICON_CSS, ""),
+        ("frame picture", PLAYER_IMG, lambda m: f'<img id="{m[1]}" alt="{html.escape(alt_text)}"'),
+        ("frame slider", PLAYER_SLIDER, lambda m: f'{m[1]} aria-label="Animation frame"'),
+        ("repetition form", PLAYER_FORM,
+         lambda m: f'<form{m[2]}><div role="radiogroup" title="{m[1]}" aria-label="{m[1]}">{m[3]}</div></form>'),
+    ]:
+        player_html, fixed[name] = pattern.subn(replace, player_html)
+    missing = [name for name, count in fixed.items() if count != 1]
+    if missing:
+        raise ValueError(f"matplotlib's animation player has changed: no single {', '.join(missing)} found")
+    return player_html
+
+
 class Animation:
     """A finished animation: a notebook shows it as a jshtml player with play/step buttons.
 
     Its text form (stored beside the player, shown by plain-text viewers) says what it shows, e.g.
-    ``Animation: Gradient descent, α = 0.1 (15 frames)``, instead of a memory address.
+    ``Animation: Gradient descent, α = 0.1 (15 frames)``, instead of a memory address; the player's frame
+    picture has that text as alt text (``accessible_player``), in JupyterLab as on the site.
     ``.animation`` is the matplotlib ``FuncAnimation`` (e.g. to ``.save`` it as a GIF).
     """
 
@@ -115,7 +147,7 @@ class Animation:
         self.animation, self.title, self.frames = animation, title, frames
 
     def _repr_html_(self) -> str:
-        return self.animation.to_jshtml()
+        return accessible_player(self.animation.to_jshtml(), repr(self))
 
     def __repr__(self) -> str:
         return f"Animation: {self.title} ({self.frames} frames)"

@@ -202,10 +202,28 @@ def test_descent_animations_thin_frames_and_close_their_figure():
     animation = shown.animation
     assert not plt.fignum_exists(animation._fig.number), "the figure must be closed (no static PNG)"
     assert list(animation.new_frame_seq()) == [0, 33, 67, 100]
-    assert shown._repr_html_().count("data:image/png") == 4
+    assert shown._repr_html_().count("data:image/") == 4  # one picture per frame (PNG, or JPEG in the notebooks)
     animation = plots.animate_descents({"a": [-10.0, -4.0, 2.0], "b": [-10.0, 14.0, 2.0]}, loss, title="two").animation
     assert len(animation._fig.axes) == 2 and list(animation.new_frame_seq()) == [0, 1, 2]
     animation.to_jshtml()
+
+
+def test_the_player_is_accessible_and_offline():
+    """The player a notebook stores has its text form as the frame's alt text, a named frame slider, its
+    repetition mode as a named radio group in an unnamed form, and no stylesheet from the internet; a player
+    matplotlib has changed is an error, not a silently unlabelled player."""
+    from bs4 import BeautifulSoup
+
+    loss = lambda b: (b / 2 - 1) ** 2  # noqa: E731
+    shown = plots.animate_descent(np.linspace(-10, 2, 11), loss, title="a <path>", max_frames=3)
+    player = BeautifulSoup(shown._repr_html_(), "html.parser")
+    assert player.find("img", id=lambda i: i and i.startswith("_anim_img"))["alt"] == "Animation: a <path> (3 frames)"
+    assert player.find("input", type="range")["aria-label"] == "Animation frame"
+    group = player.find(role="radiogroup")
+    assert group["aria-label"] == "Repetition mode" and group.parent.name == "form"
+    assert not group.parent.get("aria-label") and not player.find("link")
+    with pytest.raises(ValueError, match="frame picture, frame slider, repetition form"):
+        plots.accessible_player('<link rel="stylesheet" href="https://maxcdn.bootstrapcdn.com/x.css">', "alt")
 
 
 def test_descent_animations_reject_bad_input():

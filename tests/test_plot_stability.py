@@ -52,6 +52,7 @@ def png_bytes(fig) -> bytes:
 @pytest.fixture(scope="module")
 def chapter8():
     """Chapter 8's data, loss grid and the four weight paths recorded on the AMD CPU (as its notebook draws them)."""
+    saved = dict(plt.rcParams)  # given back afterwards: the other test files draw with the defaults
     plots.setup()
     plt.rcParams["animation.frame_format"] = "jpeg"  # as the notebook sets it
     data = datasets.bernoulli_logistic()
@@ -63,7 +64,8 @@ def chapter8():
 
     grid = plots.loss_grid(losses, np.arange(-10, 3, 0.2), np.arange(-1, 10, 0.2))
     paths = [np.array(ast.literal_eval(line)) for line in AMD_PATHS.read_text().splitlines()]
-    return data, grid, losses, dict(zip(["sgd_mse", "sgd_bce", "adam_mse", "adam_bce"], paths))
+    yield data, grid, losses, dict(zip(["sgd_mse", "sgd_bce", "adam_mse", "adam_bce"], paths))
+    plt.rcParams.update(saved)
 
 
 def adam_frames(chapter8, adam_bce):

@@ -15,13 +15,13 @@ def built(found, pages=("intro", "chapters/03/tensorflow"), docs=("intro", "chap
 
 
 def test_a_fix_that_found_nothing_in_a_full_build_fails_it():
-    with pytest.raises(ExtensionError, match="drop_player_icon_css found nothing to fix"):
-        site_fixes.fail_if_a_fix_found_nothing(built({"drop_duplicate_scripts": 3, "drop_player_icon_css": 0}), None)
+    with pytest.raises(ExtensionError, match="drop_duplicate_scripts found nothing to fix"):
+        site_fixes.fail_if_a_fix_found_nothing(built({"drop_duplicate_scripts": 0}), None)
 
 
 def test_fixes_that_found_something_pass_and_a_partial_build_is_not_judged():
-    site_fixes.fail_if_a_fix_found_nothing(built({"drop_duplicate_scripts": 3, "drop_player_icon_css": 2}), None)
-    partial = built({"drop_duplicate_scripts": 0, "drop_player_icon_css": 0}, pages=("intro",))
+    site_fixes.fail_if_a_fix_found_nothing(built({"drop_duplicate_scripts": 3}), None)
+    partial = built({"drop_duplicate_scripts": 0}, pages=("intro",))
     site_fixes.fail_if_a_fix_found_nothing(partial, None)
 
 
