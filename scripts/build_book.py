@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,15 +28,42 @@ def write_sphinx_config() -> None:
     subprocess.run([BIN / "jupyter-book", "config", "sphinx", ROOT], check=True, stdout=subprocess.DEVNULL)
 
 
-def build(builder: str, outdir: Path, doctrees: Path, language: str = "en", quiet: bool = False, *options) -> None:
-    """One `sphinx-build` of the book: warnings are errors (all reported first), references checked (-n)."""
-    if not quiet:
-        print(f"== {builder} build into {outdir} ({language})", flush=True)
+def sphinx_build(builder: str, outdir: Path, doctrees: Path, language: str = "en", quiet: bool = False,
+                 *options, **popen) -> subprocess.Popen:
+    """Start one `sphinx-build` of the book: warnings are errors (all reported first), references checked (-n)."""
     command = [sys.executable, "-m", "sphinx", "-b", builder, "-d", doctrees, "-W", "--keep-going", "-n",
                "-D", f"language={language}", *(["-q"] if quiet else []), *options, ROOT, outdir]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "_ext"), os.environ.get("PYTHONPATH")]))}
-    if subprocess.run(command, env=env, check=False).returncode:
+    return subprocess.Popen(command, env=env, **popen)
+
+
+def build(builder: str, outdir: Path, doctrees: Path, language: str = "en", quiet: bool = False, *options) -> None:
+    """One `sphinx-build` of the book, its messages shown as they come; exit when it fails."""
+    if not quiet:
+        print(f"== {builder} build into {outdir} ({language})", flush=True)
+    if sphinx_build(builder, outdir, doctrees, language, quiet, *options).wait():
         sys.exit(f"The {builder} build ({language}) failed: see the warnings above.")
+
+
+def build_html_editions(editions: dict[str, tuple[Path, Path]]) -> None:
+    """The HTML builds of the editions ({language: (outdir, doctrees)}) side by side, one process each
+    (on two cores both take little longer than one); each one's messages are shown, in order, when it
+    ends; exit naming the ones that failed."""
+    builds = {}
+    for language, (outdir, doctrees) in editions.items():
+        log = tempfile.TemporaryFile(mode="w+")
+        process = sphinx_build("html", outdir, doctrees, language, False, stdout=log, stderr=subprocess.STDOUT)
+        builds[language] = (process, log, outdir)
+    failed = []
+    for language, (process, log, outdir) in builds.items():
+        code = process.wait()
+        log.seek(0)
+        print(f"== html build into {outdir} ({language})\n{log.read()}", end="", flush=True)
+        log.close()
+        if code:
+            failed.append(language)
+    if failed:
+        sys.exit(f"The html build ({', '.join(failed)}) failed: see the warnings above.")
 
 
 def extract_messages(outdir: Path = BUILD / "gettext", quiet: bool = False) -> Path:
@@ -52,10 +80,10 @@ def main(what: str = "html") -> None:
         extract_messages()
         return
     write_sphinx_config()
-    build("html", BUILD / "html", BUILD / ".doctrees")
     # The Korean build gets its own folder: myst-nb writes beside the output folder (jupyter_execute/), and
     # Sphinx keeps one environment per language. Its pages are then copied to the English site's ko/.
-    build("html", BUILD / "ko" / "html", BUILD / "ko" / ".doctrees", "ko")
+    build_html_editions({"en": (BUILD / "html", BUILD / ".doctrees"),
+                         "ko": (BUILD / "ko" / "html", BUILD / "ko" / ".doctrees")})
     shutil.rmtree(BUILD / "html" / "ko", ignore_errors=True)
     shutil.copytree(BUILD / "ko" / "html", BUILD / "html" / "ko")
     print("The Korean edition is in _build/html/ko.")

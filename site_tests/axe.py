@@ -70,12 +70,14 @@ class AxeCache:
     version, and the run's options (mode, rules or tags, exclusions). An unchanged page is not checked
     again; any change to one of these runs axe afresh. The file keeps one answer per page and options.
     Delete it to run every check again.
+
+    Each test process only reads the file; the answers it computes go to the main pytest process (as
+    test properties), which alone writes them (``save``): two xdist workers never write it at once.
     """
 
     def __init__(self, path: Path, html_root: Path, browser_version: str):
         self.path, self.html_root, self.browser_version = path, html_root, browser_version
         self.entries = json.loads(path.read_text()) if path.exists() else {}
-        self.hits = self.misses = 0
 
     def key(self, tab, site_url: str, options: dict) -> tuple[str, str]:
         """(slot, key): the page and options checked, and a hash of them with the content of ``tab``'s page."""
@@ -87,18 +89,19 @@ class AxeCache:
         identity = [slot, AXE_VERSION, file_hash(AXE_JS), AXE_TAGS, self.browser_version, hashes]
         return slot, hashlib.sha256(json.dumps(identity).encode()).hexdigest()
 
-    def run(self, tab, site_url: str, mode: str, set_mode, **options) -> tuple[list[dict], bool]:
-        """(violations, cached): the stored answer for the same content, or ``set_mode(tab, mode)`` and then
-        run_axe(tab, **options). (So the page is switched to ``mode`` only when axe runs.)"""
+    def run(self, tab, site_url: str, mode: str, set_mode, **options) -> tuple[list[dict], dict | None]:
+        """(violations, new): the stored answer for the same content (new is None), or ``set_mode(tab,
+        mode)`` and then run_axe(tab, **options), with new = {slot: entry} for ``save``. (So the page is
+        switched to ``mode`` only when axe runs.)"""
         slot, key = self.key(tab, site_url, {"mode": mode, **options})
         if self.entries.get(slot, {}).get("key") == key:
-            self.hits += 1
-            return self.entries[slot]["violations"], True
-        self.misses += 1
+            return self.entries[slot]["violations"], None
         set_mode(tab, mode)
         violations = run_axe(tab, **options)
-        self.entries[slot] = {"key": key, "violations": violations}
-        return violations, False
+        return violations, {slot: {"key": key, "violations": violations}}
 
-    def save(self):
-        self.path.write_text(json.dumps(self.entries, indent=0, sort_keys=True))
+    @staticmethod
+    def save(path: Path, new_entries: dict):
+        """Add the answers a run computed to the file (in the main pytest process only)."""
+        entries = json.loads(path.read_text()) if path.exists() else {}
+        path.write_text(json.dumps(entries | new_entries, indent=0, sort_keys=True))

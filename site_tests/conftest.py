@@ -26,7 +26,8 @@ SITE_TESTS_PER_PAGE_S = 7.0
 SITE_TESTS_EXPECTED_S = SITE_TESTS_FIXED_S + SITE_TESTS_PER_PAGE_S * len(all_pages())
 SITE_TESTS_LIMIT_S = 2 * SITE_TESTS_EXPECTED_S
 AXE_CACHE = HTML.parent / "site-tests-axe-cache.json"
-AXE_RUNS = {"hits": 0, "misses": 0}
+# slot -> entry: the axe-core answers this run computed, sent with record_property("axe_cache", ...).
+AXE_NEW: dict[str, dict] = {}
 _start = time.perf_counter()
 # docname -> {column: bytes}, sent by the tests with record_property("page_size", ...), shown at the end.
 PAGE_SIZES: dict[str, dict[str, int]] = {}
@@ -92,10 +93,7 @@ def browser(site_url):
 @pytest.fixture(scope="session")
 def axe_cache(browser):
     """axe-core's findings by page content (site_tests/axe.py), kept in _build/ between runs."""
-    cache = AxeCache(AXE_CACHE, HTML, browser.browser_version)
-    yield cache
-    cache.save()
-    AXE_RUNS.update(hits=cache.hits, misses=cache.misses)
+    return AxeCache(AXE_CACHE, HTML, browser.browser_version)
 
 
 @pytest.fixture
@@ -125,10 +123,14 @@ def pytest_runtest_logreport(report):
         if name == "axe":
             docname, mode, found = value
             AXE_RESULTS.setdefault(docname, {})[mode] = found
+        if name == "axe_cache":
+            AXE_NEW.update(value)
 
 
 def pytest_sessionfinish(session, exitstatus):
     session.config._site_wall_s = time.perf_counter() - _start
+    if AXE_NEW and not hasattr(session.config, "workerinput"):  # the main process, with or without xdist
+        AxeCache.save(AXE_CACHE, AXE_NEW)
     if session.config._site_wall_s > SITE_TESTS_LIMIT_S and exitstatus == 0:
         session.exitstatus = 1
 
@@ -154,8 +156,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         for docname, found in sorted(AXE_RESULTS.items(), key=lambda item: order.index(item[0])):
             write(f"{docname:<44} {found.get('light', '-'):<30} {found.get('dark', '-')}")
         write("every violation fails the tests, whatever its impact.")
-    if AXE_RUNS["hits"] + AXE_RUNS["misses"]:
-        write(f"axe-core ran {AXE_RUNS['misses']} times; {AXE_RUNS['hits']} findings of unchanged pages came from "
+    if AXE_RESULTS:
+        cached = sum(found.endswith("(cached)") for modes in AXE_RESULTS.values() for found in modes.values())
+        ran = sum(len(modes) for modes in AXE_RESULTS.values()) - cached
+        write(f"axe-core ran {ran} times; {cached} findings of unchanged pages came from "
               f"{AXE_CACHE} (delete it to run them all again)")
     if TAKE_SCREENSHOTS:
         write(f"screenshots in {SCREENSHOTS}")
@@ -164,3 +168,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     write(f"site tests: {wall:.1f} s for {len(all_pages())} pages (expected about {SITE_TESTS_EXPECTED_S:.0f} s = "
           f"{SITE_TESTS_FIXED_S:.0f} s + {SITE_TESTS_PER_PAGE_S:.1f} s x page; fails above {SITE_TESTS_LIMIT_S:.0f} s)"
           + (": TOO SLOW" if over else ""), red=over, bold=True)
+
+
+def pytest_collection_modifyitems(items):
+    """Under xdist (-n 2 --dist loadgroup), a page's checks stay together in one worker, in their order."""
+    for item in items:
+        params = getattr(item, "callspec", None) and item.callspec.params
+        if params and "opened" in params:
+            item.add_marker(pytest.mark.xdist_group(page_id(params["opened"])))
