@@ -2,9 +2,8 @@
 # Both set up the pinned environment (.venv) first when it is missing or out of date.
 VENV := .venv
 BIN := $(VENV)/bin
-export TF_CPP_MIN_LOG_LEVEL := 2
-export TF_ENABLE_ONEDNN_OPTS := 0
-export PYTHONHASHSEED := 0
+# TensorFlow's settings (quiet C++ logs, no oneDNN fused kernels, AVX2 at most) are set in one place,
+# helpers/tf_utils.py, before TensorFlow loads: in a notebook's kernel, a test or a script alike.
 
 .PHONY: setup book test test-notebooks test-site test-threads browser lab doctor execute lock translations clean
 

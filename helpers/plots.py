@@ -1,12 +1,13 @@
 """Matplotlib figures and animations shared by the notebooks.
 
 Every figure has a title and axis labels. Animations are returned as ``Animation`` objects with their
-figure already closed, so a notebook shows only the jshtml player (call ``setup()`` once).
+figure already closed, so a notebook shows only the jshtml player (call ``use_book_style()`` once).
 
 Every number a helper draws goes through ``drawn()`` first: it is rounded to a grid far below a pixel
 and far above float noise, so the same picture comes out on every CPU (see ``drawn``).
 """
 
+import hashlib
 import html
 import re
 from typing import NamedTuple
@@ -42,7 +43,7 @@ def drawn(values, span=None) -> np.ndarray:
     return np.round(values / step) * step
 
 
-def setup() -> None:
+def use_book_style() -> None:
     """Set the book's plot style: small figures, readable fonts, animations as jshtml players, and a
     figure's text form that says what it shows (``describe_figure``; the site's alt text)."""
     plt.rcParams.update(
@@ -109,6 +110,7 @@ def register_figure_text_form() -> None:
 # which an offline page cannot load; JupyterLab and the book's theme bring Font Awesome themselves.
 PLAYER_ICON_CSS = re.compile(r'<link rel="stylesheet"\s+href="https://maxcdn\.bootstrapcdn\.com/[^"]*"\s*/?>\n?')
 PLAYER_IMG = re.compile(r'<img id="(_anim_img\w+)"')
+PLAYER_ID = re.compile(r'<img id="_anim_img([0-9a-f]{32})"')
 PLAYER_SLIDER = re.compile(r'(<input id="_anim_slider\w+" type="range")')
 # <form title="Repetition mode" aria-label="Repetition mode" ...> radio buttons </form>
 PLAYER_FORM = re.compile(r'<form title="([^"]*)" aria-label="\1"([^>]*)>(.*?)</form>', re.S)
@@ -118,7 +120,8 @@ def accessible_player(player_html: str, alt_text: str) -> str:
     """matplotlib's jshtml player made usable by everyone, offline: its frame picture gets ``alt_text``, its
     frame slider a label, its "Repetition mode" radio buttons a named radio group inside an unnamed form
     (a named form is a landmark, and two players would make two landmarks of one name), and the internet
-    stylesheet goes. Raise ValueError when matplotlib's player no longer looks as expected."""
+    stylesheet goes, and its elements' ids come from its content, not chance. Raise ValueError when
+    matplotlib's player no longer looks as expected."""
     fixed = {}
     for name, pattern, replace in [
         ("stylesheet", PLAYER_ICON_CSS, ""),
@@ -128,10 +131,16 @@ def accessible_player(player_html: str, alt_text: str) -> str:
          lambda m: f'<form{m[2]}><div role="radiogroup" title="{m[1]}" aria-label="{m[1]}">{m[3]}</div></form>'),
     ]:
         player_html, fixed[name] = pattern.subn(replace, player_html)
+    # matplotlib names the player's elements after a random uuid4 (32 hex digits): named after its content
+    # instead, the same animation is the same HTML on every run (and nbval compares it as it is)
+    ids = set(PLAYER_ID.findall(player_html))
+    fixed["player id"] = len(ids)
     missing = [name for name, count in fixed.items() if count != 1]
     if missing:
         raise ValueError(f"matplotlib's animation player has changed: no single {', '.join(missing)} found")
-    return player_html
+    random_id = ids.pop()
+    content_id = hashlib.sha256(player_html.replace(random_id, "").encode()).hexdigest()[:32]
+    return player_html.replace(random_id, content_id)
 
 
 class Animation:

@@ -21,6 +21,7 @@ numbers rounded far below a pixel, so a last-bit difference cannot change a pict
 import os
 import platform
 import sys
+import textwrap
 import warnings
 
 if "tensorflow" in sys.modules:
@@ -44,13 +45,14 @@ def set_seed(seed: int) -> None:
 
 
 
-def short_error(error: Exception) -> str:
-    """Return ``'ErrorType: message'`` on one line, without TensorFlow's op and device decorations."""
+def short_error(error: Exception, width: int = 79) -> str:
+    """Return ``'ErrorType: message'``, the message's first line without TensorFlow's op and device
+    decorations, wrapped to ``width`` columns (the page's)."""
     if not isinstance(error, BaseException):
         raise TypeError(f"short_error expects an exception, got {type(error).__name__}")
     message = getattr(error, "message", None) or str(error)
     message = message.split("}} ")[-1].split(" [Op:")[0].strip().splitlines()[0]
-    return f"{type(error).__name__}: {message}"
+    return textwrap.fill(f"{type(error).__name__}: {message}", width)
 
 
 def train_full_batch(net, x, y, steps: int, learning_rate: float) -> np.float32:

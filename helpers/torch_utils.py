@@ -11,6 +11,7 @@ before torch loads, and every PyTorch notebook starts with ``from helpers import
 import os
 import platform
 import sys
+import textwrap
 import warnings
 
 if "torch" in sys.modules:
@@ -38,12 +39,12 @@ def set_seed(seed: int) -> None:
 
 
 
-def short_error(error: Exception) -> str:
-    """Return ``'ErrorType: message'`` on one line (the first line of the message)."""
+def short_error(error: Exception, width: int = 79) -> str:
+    """Return ``'ErrorType: message'``, the message's first line, wrapped to ``width`` columns (the page's)."""
     if not isinstance(error, BaseException):
         raise TypeError(f"short_error expects an exception, got {type(error).__name__}")
     message = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    return f"{type(error).__name__}: {message}"
+    return textwrap.fill(f"{type(error).__name__}: {message}", width)
 
 
 def train_full_batch(net, x, y, steps: int, learning_rate: float) -> np.float32:

@@ -10,7 +10,6 @@ Each notebook runs in a fresh kernel started in its own folder. Afterwards the m
 changes nothing but real outputs.
 """
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -18,10 +17,6 @@ from pathlib import Path
 import nbclient
 import nbformat
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
-
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
-os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
-os.environ["PYTHONHASHSEED"] = "0"
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 

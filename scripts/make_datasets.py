@@ -6,12 +6,8 @@ tests/test_datasets.py draws them again the same way and compares them with the 
 """
 
 import csv
-import os
 import sys
 from pathlib import Path
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "helpers" / "data"
 
@@ -35,8 +31,11 @@ def cafe_epsilon_from_lecture():
 
 def draw_lecture_randomness() -> dict[str, dict[str, list[float]]]:
     """Return {file name: {column: values}} drawn exactly as the lectures drew them."""
-    import tensorflow.experimental.numpy as tnp
     import torch
+
+    from helpers.tf_utils import tf  # TensorFlow, with the book's settings (helpers/tf_utils.py)
+
+    tnp = tf.experimental.numpy
 
     tnp.random.seed(43052)  # lecture 000: y = 2.5 + 4x + eps, N = 200
     line_eps = (tnp.random.randn(200) * 0.5).numpy()

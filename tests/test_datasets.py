@@ -17,7 +17,7 @@ def test_stored_draws_match_the_generators():
 
 
 def test_todays_tensorflow_cafe_draw_is_the_lectures_to_one_float32_step():
-    import tensorflow as tf
+    from helpers.tf_utils import tf  # TensorFlow, with the book's settings (helpers/tf_utils.py)
 
     tf.random.set_seed(43052)
     today = tf.random.normal([10]).numpy().astype(np.float64)

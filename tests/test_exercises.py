@@ -40,8 +40,9 @@ def test_at_least_two_hints_where_an_answer_has_typical_mistakes():
 
 
 def test_answers_in_every_form_a_student_produces():
-    import tensorflow as tf
     import torch
+
+    from helpers.tf_utils import tf  # TensorFlow, with the book's settings (helpers/tf_utils.py)
 
     expected = exercises.EXERCISES["8.2"].expected()
     forms = [list(expected), tuple(expected), np.float32(expected), expected.reshape(2, 1), tf.constant(expected),

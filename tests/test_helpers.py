@@ -142,6 +142,19 @@ def test_set_seed_rejects_bad_seed(module_name):
         module.short_error("not an exception")
 
 
+@pytest.mark.parametrize("module_name", ["tf_utils", "torch_utils"])
+def test_short_error_fits_the_page(module_name):
+    """The error's type and first line, wrapped to the page's 79 columns (or ``width``), nothing lost."""
+    import importlib
+
+    module = importlib.import_module(f"helpers.{module_name}")
+    first_line = " ".join(f"word{i}" for i in range(40))  # 309 characters
+    for width in (79, 40):
+        shown = module.short_error(ValueError(first_line + "\nsecond line"), width=width)
+        assert max(map(len, shown.splitlines())) <= width and len(shown.splitlines()) > 1, shown
+        assert " ".join(shown.split()) == f"ValueError: {first_line}"
+
+
 @pytest.mark.parametrize("form", diagrams.YHAT_FORMS)
 def test_regression_yhat_diagrams(form):
     svg = diagrams.regression_yhat(form).pipe(format="svg").decode()
@@ -155,10 +168,10 @@ def test_regression_yhat_rejects_unknown_form():
 
 def test_minimize_takes_one_step_in_both_frameworks():
     # lecture 003/000: one SGD step on (beta/2 - 1)^2 from -10 with alpha = 0.01/6 gives -9.99
-    import tensorflow as tf
     import torch
 
     from helpers import tf_utils, torch_utils
+    from helpers.tf_utils import tf  # TensorFlow, with the book's settings (helpers/tf_utils.py)
 
     beta = tf.Variable(-10.0)
     loss = tf_utils.minimize(tf.keras.optimizers.SGD(0.01 / 6), lambda: (beta / 2 - 1) ** 2, beta)
@@ -178,7 +191,7 @@ def test_minimize_rejects_bad_input(module_name):
 
     module = importlib.import_module(f"helpers.{module_name}")
     if module_name == "tf_utils":
-        import tensorflow as tf
+        from helpers.tf_utils import tf  # TensorFlow, with the book's settings (helpers/tf_utils.py)
 
         used, unused = tf.Variable(1.0), tf.Variable(2.0)
         optimizer = tf.keras.optimizers.SGD(0.1)
@@ -211,7 +224,8 @@ def test_descent_animations_thin_frames_and_close_their_figure():
 def test_the_player_is_accessible_and_offline():
     """The player a notebook stores has its text form as the frame's alt text, a named frame slider, its
     repetition mode as a named radio group in an unnamed form, and no stylesheet from the internet; a player
-    matplotlib has changed is an error, not a silently unlabelled player."""
+    matplotlib has changed is an error, not a silently unlabelled player. Its element ids come from its content:
+    the same animation is the same HTML on every run."""
     from bs4 import BeautifulSoup
 
     loss = lambda b: (b / 2 - 1) ** 2  # noqa: E731
@@ -222,7 +236,11 @@ def test_the_player_is_accessible_and_offline():
     group = player.find(role="radiogroup")
     assert group["aria-label"] == "Repetition mode" and group.parent.name == "form"
     assert not group.parent.get("aria-label") and not player.find("link")
-    with pytest.raises(ValueError, match="frame picture, frame slider, repetition form"):
+    again = plots.animate_descent(np.linspace(-10, 2, 11), loss, title="a <path>", max_frames=3)
+    assert again._repr_html_() == str(shown._repr_html_()), "the same animation must give the same HTML"
+    other = plots.animate_descent(np.linspace(-10, 3, 11), loss, title="a <path>", max_frames=3)
+    assert other._repr_html_().split('id="_anim_img')[1][:32] != again._repr_html_().split('id="_anim_img')[1][:32]
+    with pytest.raises(ValueError, match="frame picture, frame slider, repetition form, player id"):
         plots.accessible_player('<link rel="stylesheet" href="https://maxcdn.bootstrapcdn.com/x.css">', "alt")
 
 
@@ -274,8 +292,9 @@ def test_hidden_units_and_scatter_classes_check_shapes():
 
 def _small_nets():
     """The same 1-2-1 relu network in Keras and in PyTorch."""
-    import tensorflow as tf
     import torch
+
+    from helpers.tf_utils import tf  # TensorFlow, with the book's settings (helpers/tf_utils.py)
 
     keras_net = tf.keras.Sequential(
         [tf.keras.Input((1,)), tf.keras.layers.Dense(2, activation="relu"), tf.keras.layers.Dense(1)]

@@ -2,7 +2,7 @@
 
 A JupyterLab server is started from the project's environment on 127.0.0.1 (a free port, a token, no
 browser of its own, `--allow-root` when root, its own temporary runtime/config/data folders) with the
-environment a student has: none of the Makefile's TF_*/PYTHONHASHSEED settings, no pytest variables.
+environment a student has: no pytest variables, no TF_* or PYTHONHASHSEED of the developer's shell.
 It serves COPIES of chapter notebooks, outputs and execution counts cleared, in a temporary folder (so
 Lab's autosave never touches the repository; the copies import `helpers` from the editable install).
 Each copy is opened in Chromium (Playwright, the site tests' launch arguments), Run -> Run All Cells

@@ -53,7 +53,7 @@ def png_bytes(fig) -> bytes:
 def chapter8():
     """Chapter 8's data, loss grid and the four weight paths recorded on the AMD CPU (as its notebook draws them)."""
     saved = dict(plt.rcParams)  # given back afterwards: the other test files draw with the defaults
-    plots.setup()
+    plots.use_book_style()
     plt.rcParams["animation.frame_format"] = "jpeg"  # as the notebook sets it
     data = datasets.bernoulli_logistic()
     x, y = data.x[:, None], data.y[:, None]
