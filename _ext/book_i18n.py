@@ -5,8 +5,8 @@ own internationalisation replaces every English message (paragraph, heading, lis
 translation from locales/ko/LC_MESSAGES/*.po. Code cells, outputs and math are not messages: both editions
 show the same code and the same verified outputs. This extension adds what Sphinx does not do by itself:
 
-- a language switch (template ``language-switch.html``, ``static/language-switch.js``) on every page,
-  linking the same page, and with JavaScript the same section, in the other language; the choice is
+- the language switch's links (template ``language-switch.html`` and ``static/language-switch.js``, put on
+  every page by ``page_layout``), to the same page, and with JavaScript the same section, in the other language; the choice is
   remembered, and the home page opens in it;
 - a build error when a translation exists but could not be applied (Sphinx parses each translation as
   Markdown on its own and silently keeps the English when the result is not a paragraph or title);
@@ -285,14 +285,6 @@ def localise_config(app, config):
     config.html_theme_options["search_bar_text"] = ui(config, "Search this book...")
 
 
-def add_header_switch(app, config):
-    """The language switch at the end of the article header bar, before the theme's buttons."""
-    end = config.html_theme_options.get("article_header_end", ["article-header-buttons.html"])
-    end = [end] if isinstance(end, str) else list(end)
-    if "language-switch.html" not in end:
-        config.html_theme_options["article_header_end"] = ["language-switch.html"] + end
-
-
 def add_language_switch(app, pagename, templatename, context, doctree):
     """Give ``language-switch.html`` its links: [(code, name, href, is_this_language), ...]."""
     up = "../" * pagename.count("/")
@@ -348,7 +340,6 @@ def add_copybutton_words(app, exception):
 def setup(app):
     app.add_config_value("book_interface", "", "env")
     app.connect("config-inited", localise_config)
-    app.connect("config-inited", add_header_switch)
     app.add_transform(TranslationsApplied)
     app.add_transform(TranslateTocCaptions)
     app.add_transform(TranslateExerciseStarters)
@@ -356,5 +347,4 @@ def setup(app):
     app.connect("html-page-context", add_template_words)
     app.connect("build-finished", write_translated_sources)
     app.connect("build-finished", add_copybutton_words)
-    app.add_js_file("language-switch.js", loading_method="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

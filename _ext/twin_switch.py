@@ -4,23 +4,21 @@ The twin notebooks of a chapter (``tensorflow`` and ``pytorch`` in one folder) h
 headings in the same order (tests/test_structure.py checks it), so section k of one is section k of the
 other. This extension
 
-- puts a "TensorFlow | PyTorch" switch into the article header bar of every notebook page (the bar stays
-  on screen while the page scrolls; template ``twin-switch.html``), plain links to the twin page;
-- puts a small link under every ``##`` heading to the same section of the twin;
-- adds ``static/twin-switch.js`` (the switch opens the twin at the section being read, and the reader's
-  framework is remembered for the chapter pages and the intro's chapter table) and ``static/book.css``.
+- gives the "TensorFlow | PyTorch" switch in the article header bar of every notebook page (template
+  ``twin-switch.html``, placed by ``page_layout``) its plain links to the twin page;
+- puts a small link under every ``##`` heading to the same section of the twin.
+
+``static/twin-switch.js`` (added by ``page_layout``) makes the switch open the twin at the section being
+read and remembers the reader's framework for the chapter pages and the intro's chapter table.
 
 Without JavaScript every link still works: the switch then opens the twin at its top.
 """
 
-import hashlib
-from pathlib import Path
 
 from docutils import nodes
 
 from book_i18n import ui
 
-HERE = Path(__file__).parent
 FRAMEWORKS = {"tensorflow": "TensorFlow", "pytorch": "PyTorch"}
 
 
@@ -92,28 +90,11 @@ def add_switch_context(app, pagename, templatename, context, doctree):
         ]
 
 
-def add_paths(app, config):
-    """Our template and static folders (static holds only our files, so nothing else is put on pages),
-    and the switch after the sidebar toggle at the start of the article header bar. Our templates come
-    first: some replace the theme's (templates/, each says which and why)."""
-    config.templates_path.insert(0, str(HERE / "templates"))
-    config.html_static_path.append(str(HERE / "static"))
-    # Sphinx copies static files only when it writes pages: a changed JS/CSS file must make it write them.
-    config.book_static_hash = hashlib.sha256(b"".join(f.read_bytes() for f in sorted(HERE.glob("static/*")))).hexdigest()
-    start = config.html_theme_options.get("article_header_start", ["toggle-primary-sidebar.html"])
-    start = [start] if isinstance(start, str) else list(start)
-    config.html_theme_options["article_header_start"] = start + ["twin-switch.html"]
-
-
 def setup(app):
-    app.add_config_value("book_static_hash", "", "html")
-    app.connect("config-inited", add_paths)
     app.connect("doctree-read", collect_section_ids)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("env-get-outdated", outdated_twins)
     app.connect("doctree-resolved", add_section_links)
     app.connect("html-page-context", add_switch_context)
-    app.add_css_file("book.css")
-    app.add_js_file("twin-switch.js", loading_method="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

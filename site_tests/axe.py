@@ -62,12 +62,23 @@ def file_hash(path: Path) -> str:
     return _sha256(path, path.stat().st_mtime_ns) if path.is_file() else "missing"
 
 
+@cache
+def static_hash(html_root: Path) -> str:
+    """One hash of every file in the site's _static/ folders (both editions'), read once per run."""
+    digest = hashlib.sha256()
+    for path in sorted(html_root.glob("**/_static/**/*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(html_root)}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
 class AxeCache:
     """axe-core's violations by the content of what it checked, kept in a JSON file under _build/.
 
-    The key is a hash of: the page's HTML file and every site file the page loaded (CSS, JS, fonts,
-    images: what the DOM and its colours are made of), the axe-core script and version, the browser's
-    version, and the run's options (mode, rules or tags, exclusions). An unchanged page is not checked
+    The key is a hash of: the page's HTML file and every site file its elements name (CSS, JS, images)
+    and every file of _static/ (fonts, the theme, MathJax): what the DOM and its colours are made of; the
+    axe-core script and version, the browser's version, and the run's options (mode, rules or tags,
+    exclusions). An unchanged page is not checked
     again; any change to one of these runs axe afresh. The file keeps one answer per page and options.
     Delete it to run every check again.
 
@@ -80,13 +91,19 @@ class AxeCache:
         self.entries = json.loads(path.read_text()) if path.exists() else {}
 
     def key(self, tab, site_url: str, options: dict) -> tuple[str, str]:
-        """(slot, key): the page and options checked, and a hash of them with the content of ``tab``'s page."""
-        urls = tab.evaluate("() => [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]")
+        """(slot, key): the page and options checked, and a hash of them with the content of ``tab``'s page.
+
+        The page's files are those its elements name (pictures, scripts, stylesheets), not those the
+        browser happened to have loaded when asked (that list depends on timing, and made warm runs miss),
+        plus every file of the site's _static/ folders (the theme, its fonts, MathJax), hashed once."""
+        urls = tab.evaluate("""() => [location.href, ...Array.from(
+            document.querySelectorAll("img[src], script[src], source[src], link[href][rel~=stylesheet], link[href][rel~=preload]"), e => e.src || e.href)]""")
         root = urlsplit(site_url).path
         files = {unquote(urlsplit(url).path).removeprefix(root) for url in urls if url.startswith(site_url)}
         hashes = [(name, file_hash(self.html_root / name)) for name in sorted(files)]
         slot = json.dumps([unquote(urlsplit(urls[0]).path), options], sort_keys=True)
-        identity = [slot, AXE_VERSION, file_hash(AXE_JS), AXE_TAGS, self.browser_version, hashes]
+        identity = [slot, AXE_VERSION, file_hash(AXE_JS), AXE_TAGS, self.browser_version, hashes,
+                    static_hash(self.html_root)]
         return slot, hashlib.sha256(json.dumps(identity).encode()).hexdigest()
 
     def run(self, tab, site_url: str, mode: str, set_mode, **options) -> tuple[list[dict], dict | None]:
