@@ -172,7 +172,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 def pytest_collection_modifyitems(items):
-    """Under xdist (-n 2 --dist loadgroup), a page's checks stay together in one worker, in their order."""
+    """Under xdist (--dist loadgroup, site_tests/pytest.ini), a page's checks stay together in one worker, in their order."""
     for item in items:
         params = getattr(item, "callspec", None) and item.callspec.params
         if params and "opened" in params:

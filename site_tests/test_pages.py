@@ -13,8 +13,8 @@ of cells and outputs alone (images and diagrams, animation players, solution tog
 page only; everything else runs on both, axe-core too (on a Korean page without its code cells, which are
 the English page's: see axe_check).
 
-Two xdist workers (two browsers) share the pages (site_tests/pytest.ini); a page's checks stay together,
-in this order, in one of them.
+xdist workers, one browser each (one per core, at most four: site_tests/pytest.ini), share the pages; a
+page's checks stay together, in this order, in one of them.
 """
 
 import io
