@@ -26,7 +26,7 @@ from pathlib import Path
 from helpers.doctor import SUPPORTED_PYTHONS
 
 ROOT = Path(__file__).resolve().parents[1]
-# PyTorch's CPU-only builds (torch 2.13.0+cpu): setup.sh, environment.yml, CI and the instructions use this index;
+# PyTorch's CPU-only builds (torch 2.13.0+cpu): setup.sh (which CI runs), environment.yml and the instructions use it;
 # tests/test_environment.py checks that every file naming PyTorch's index names this one.
 TORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 REQUIREMENTS = ROOT / "requirements.txt"  # the notebooks (the student's packages)

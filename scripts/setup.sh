@@ -13,7 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${1:-}" = "--browser" ]; then
-  CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+  # The default path is site_tests/site_browser.py's (the site tests read $CHROMIUM the same way).
+  CHROMIUM=${CHROMIUM:-$(sed -n 's/^CHROMIUM = os.environ.get("CHROMIUM", "\(.*\)")$/\1/p' site_tests/site_browser.py)}
+  [ -n "$CHROMIUM" ] || { echo "setup: site_tests/site_browser.py names no default Chromium" >&2; exit 2; }
   if [ ! -x "$CHROMIUM" ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       echo "setup: installing Chromium and a Korean font with apt-get (a minute or two, once)"
@@ -70,10 +72,14 @@ find_python() {
 # On Linux, PyPI's torch asks for GBs of CUDA libraries (requirements-lock.txt leaves them out): take
 # the CPU build, 2.13.0+cpu, from PyTorch's own index when it can be reached (a machine with that
 # wheel on local disk needs no index). Without either, torch comes from PyPI with its CUDA libraries.
+# The index is scripts/lock.py's TORCH_CPU_INDEX.
 pip_index_args() {
-  if [ "$(uname -s)" = "Linux" ] && [ -z "${PIP_EXTRA_INDEX_URL:-}" ] &&
-     python3 -c 'import socket; socket.getaddrinfo("download.pytorch.org", 443)' 2>/dev/null; then
-    echo "--extra-index-url https://download.pytorch.org/whl/cpu"
+  local index host
+  index=$(sed -n 's/^TORCH_CPU_INDEX = "\(.*\)"$/\1/p' scripts/lock.py)
+  host=${index#https://}; host=${host%%/*}
+  if [ "$(uname -s)" = "Linux" ] && [ -n "$index" ] && [ -z "${PIP_EXTRA_INDEX_URL:-}" ] &&
+     python3 -c 'import socket, sys; socket.getaddrinfo(sys.argv[1], 443)' "$host" 2>/dev/null; then
+    echo "--extra-index-url $index"
   fi
 }
 
