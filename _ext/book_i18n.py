@@ -5,7 +5,7 @@ own internationalisation replaces every English message (paragraph, heading, lis
 translation from locales/ko/LC_MESSAGES/*.po. Code cells, outputs and math are not messages: both editions
 show the same code and the same verified outputs. This extension adds what Sphinx does not do by itself:
 
-- the language switch's links (template ``language-switch.html`` and ``static/language-switch.js``, put on
+- the language switch's links (template ``language-switch.html`` and ``static/switches.js``, put on
   every page by ``page_layout``), to the same page, and with JavaScript the same section, in the other language; the choice is
   remembered, and the home page opens in it;
 - a build error when a translation exists but could not be applied (Sphinx parses each translation as

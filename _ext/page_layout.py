@@ -2,8 +2,8 @@
 
 - ``templates/`` comes first on the template path: some of its templates replace the theme's (each says
   which and why);
-- ``static/`` (only the book's files, so nothing else is put on pages): ``book.css``, ``twin-switch.js``
-  and ``language-switch.js`` on every page;
+- ``static/`` (only the book's files, so nothing else is put on pages): ``book.css`` and ``switches.js``
+  (what both switches do with JavaScript) on every page;
 - the article header bar (it stays on screen while the page scrolls): the TensorFlow | PyTorch switch
   after the sidebar toggle (``twin-switch.html``, its links from ``twin_switch``) and the language switch
   before the theme's buttons (``language-switch.html``, its links from ``book_i18n``).
@@ -36,6 +36,5 @@ def setup(app):
     app.add_config_value("book_static_hash", "", "html")
     app.connect("config-inited", add_templates_static_and_switches)
     app.add_css_file("book.css")
-    app.add_js_file("twin-switch.js", loading_method="defer")
-    app.add_js_file("language-switch.js", loading_method="defer")
+    app.add_js_file("switches.js", loading_method="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

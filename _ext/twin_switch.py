@@ -8,7 +8,7 @@ other. This extension
   ``twin-switch.html``, placed by ``page_layout``) its plain links to the twin page;
 - puts a small link under every ``##`` heading to the same section of the twin.
 
-``static/twin-switch.js`` (added by ``page_layout``) makes the switch open the twin at the section being
+``static/switches.js`` (added by ``page_layout``) makes the switch open the twin at the section being
 read and remembers the reader's framework for the chapter pages and the intro's chapter table.
 
 Without JavaScript every link still works: the switch then opens the twin at its top.
