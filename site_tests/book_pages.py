@@ -14,6 +14,7 @@ and BOOK_HTML point the tests at another book or build (e.g. a private one in /t
 import json
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,9 @@ HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html"))
 SCREENSHOTS = HTML.parent / "screenshots"
 # Page screenshots are for a human to look at, so they are taken only on demand: `make screenshots`.
 TAKE_SCREENSHOTS = os.environ.get("SITE_SCREENSHOTS") == "1"
+# How many times each page (by page_id) was opened for its checks in this test process (test_pages.py's
+# ``opened``): once, if a page's checks stay together (site_tests/conftest.py checks it over all processes).
+PAGES_OPENED = Counter()
 HIDDEN_TAGS = ("hide-cell", "hide-input", "hide-output")
 LANGUAGES = tuple(book_i18n.LANGUAGES)  # ("en", "ko"): the editions the build makes
 

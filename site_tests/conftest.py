@@ -13,7 +13,7 @@ import time
 import pytest
 
 from axe import AxeCache
-from book_pages import HTML, SCREENSHOTS, TAKE_SCREENSHOTS, all_pages, page_id
+from book_pages import HTML, PAGES_OPENED, SCREENSHOTS, TAKE_SCREENSHOTS, all_pages, page_id
 from site_browser import CHROMIUM, CHROMIUM_ARGS, Browser, Visit
 
 # The suite's time, a benchmark: it is printed at the end, and fails the run only far beyond the machine's
@@ -128,11 +128,26 @@ def pytest_runtest_logreport(report):
             AXE_NEW.update(value)
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: the main process, as each worker stops
+def pytest_testnodedown(node, error):
+    PAGES_OPENED.update(node.workeroutput.get("pages_opened", {}))
+
+
+def pages_opened_twice():
+    """The pages opened more than once for their checks, over all test processes (each opening is another
+    page load): their checks were split, e.g. because xdist ignored the pages' xdist_group marks."""
+    return {page: times for page, times in PAGES_OPENED.items() if times > 1}
+
+
 def pytest_sessionfinish(session, exitstatus):
+    if hasattr(session.config, "workerinput"):  # an xdist worker: hand its count to the main process
+        session.config.workeroutput["pages_opened"] = dict(PAGES_OPENED)
+        return
     session.config._site_wall_s = time.perf_counter() - _start
-    if AXE_NEW and not hasattr(session.config, "workerinput"):  # the main process, with or without xdist
+    if AXE_NEW:  # the main process (with or without xdist) alone writes the cache
         AxeCache.save(AXE_CACHE, AXE_NEW)
-    if session.config._site_wall_s > SITE_TESTS_LIMIT_S and exitstatus == 0:
+    too_slow = session.config._site_wall_s > SITE_TESTS_LIMIT_S
+    if (too_slow or pages_opened_twice()) and exitstatus == 0:
         session.exitstatus = 1
 
 
@@ -164,6 +179,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
               f"{AXE_CACHE} (delete it to run them all again)")
     if TAKE_SCREENSHOTS:
         write(f"screenshots in {SCREENSHOTS}")
+    twice = pages_opened_twice()
+    if twice:
+        write(f"FAILED: {len(twice)} pages were opened more than once for their checks (a page's checks must stay "
+              "in one test process: with pytest-xdist's --dist loadgroup, its xdist_group; pytest-xdist#1386: "
+              f"loadgroup ignores the groups under pytest 9.2): {sorted(twice)[:4]} ...", red=True, bold=True)
     wall = getattr(config, "_site_wall_s", time.perf_counter() - _start)
     over = wall > SITE_TESTS_LIMIT_S
     write(f"site tests: {wall:.1f} s for {len(all_pages())} pages (expected about {SITE_TESTS_EXPECTED_S:.0f} s = "
@@ -171,6 +191,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
           + (": TOO SLOW" if over else ""), red=over, bold=True)
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups into the test ids
 def pytest_collection_modifyitems(items):
     """Under xdist (--dist loadgroup, site_tests/pytest.ini), a page's checks stay together in one worker, in their order."""
     for item in items:

@@ -29,7 +29,17 @@ from PIL import Image, ImageStat
 from playwright.sync_api import expect
 
 from axe import COLOUR_RULES, summary
-from book_pages import LANGUAGES, ROOT, SCREENSHOTS, TAKE_SCREENSHOTS, all_pages, messages, page_id, source_text
+from book_pages import (
+    LANGUAGES,
+    PAGES_OPENED,
+    ROOT,
+    SCREENSHOTS,
+    TAKE_SCREENSHOTS,
+    all_pages,
+    messages,
+    page_id,
+    source_text,
+)
 from page_checks import (
     broken_korean_words,
     expected_starter_outputs,
@@ -53,6 +63,7 @@ def opened(request, browser):
     """(page, visit): the page open in its own tab, loaded, math typeset. (A reader's way from a chapter's
     index to its notebooks and back is tested on the index: test_back_to_the_chapter_index.)"""
     page = request.param
+    PAGES_OPENED[page_id(page)] += 1
     visit = Visit(browser, page.url)
     yield page, visit
     visit.close()
@@ -346,7 +357,9 @@ def test_animations_play(opened):
             closed.first.locator("summary").first.click()
         player.scroll_into_view_if_needed()
         frame, slider = player.locator("img").first, player.locator("input.anim-slider")
-        assert frame.evaluate("img => img.complete && img.naturalWidth > 0"), "the first frame did not load"
+        visit.tab.wait_for_function(  # a data: URI picture, decoded soon after the player is shown
+            "img => img.complete && img.naturalWidth > 0", arg=frame.element_handle(), timeout=10_000
+        )
         first_src, first_value = frame.get_attribute("src"), slider.input_value()
         player.locator("button[title='Play']").click()
         visit.tab.wait_for_function(
