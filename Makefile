@@ -73,9 +73,13 @@ execute: setup
 	$(BIN)/python scripts/execute_notebooks.py $(NB)
 
 ## After editing requirements.txt or requirements-dev.txt: pin everything they pull in, for every supported
-## platform and Python, in requirements-lock.txt (uv's universal resolution, scripts/lock.py).
-lock: setup
+## platform and Python, in requirements-lock.txt (uv's universal resolution, scripts/lock.py). It needs only
+## uv from an existing .venv (setting up first would fail: a changed pin contradicts the old lock), then
+## installs what the new lock pins.
+lock:
+	@[ -x $(BIN)/uv ] || bash scripts/setup.sh
 	$(BIN)/python scripts/lock.py
+	@bash scripts/setup.sh
 
 ## After editing English text: extract its messages (_build/gettext/*.pot) and update locales/ko/LC_MESSAGES/*.po.
 ## A changed message becomes "fuzzy", a new one untranslated; tests/test_translations.py fails until each is
