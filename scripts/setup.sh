@@ -70,7 +70,7 @@ find_python() {
 }
 
 # On Linux, PyPI's torch asks for GBs of CUDA libraries (requirements-lock.txt leaves them out): take
-# the CPU build, 2.13.0+cpu, from PyTorch's own index when it can be reached (a machine with that
+# the CPU build (torch's +cpu version), from PyTorch's own index when it can be reached (a machine with that
 # wheel on local disk needs no index). Without either, torch comes from PyPI with its CUDA libraries.
 # The index is scripts/lock.py's TORCH_CPU_INDEX.
 pip_index_args() {
