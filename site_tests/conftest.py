@@ -130,7 +130,7 @@ def pytest_runtest_logreport(report):
 
 @pytest.hookimpl(optionalhook=True)  # an xdist hook: the main process, as each worker stops
 def pytest_testnodedown(node, error):
-    PAGES_OPENED.update(node.workeroutput.get("pages_opened", {}))
+    PAGES_OPENED.update(getattr(node, "workeroutput", {}).get("pages_opened", {}))  # none from a crashed worker
 
 
 def pages_opened_twice():
