@@ -6,8 +6,8 @@ translation from locales/ko/LC_MESSAGES/*.po. Code cells, outputs and math are n
 show the same code and the same verified outputs. This extension adds what Sphinx does not do by itself:
 
 - the language switch's links (template ``language-switch.html`` and ``static/switches.js``, put on
-  every page by ``page_layout``), to the same page, and with JavaScript the same section, in the other language; the choice is
-  remembered, and the home page opens in it;
+  every page by ``page_layout``), to the same page, and with JavaScript the same section, in the other
+  language; the choice is remembered, and the home page opens in it;
 - a build error when a translation exists but could not be applied (Sphinx parses each translation as
   Markdown on its own and silently keeps the English when the result is not a paragraph or title);
 - the Korean words of the extensions' own labels and of the theme templates the book replaces (``ui``; in

@@ -14,7 +14,6 @@ read and remembers the reader's framework for the chapter pages and the intro's 
 Without JavaScript every link still works: the switch then opens the twin at its top.
 """
 
-
 from docutils import nodes
 
 from book_i18n import ui
