@@ -1,14 +1,21 @@
 """Suite-wide hooks (at the repo root so they see the notebooks under chapters/ too): a per-notebook timing
-table, with the time budgets as benchmarks.
+table, with the time budgets as benchmarks; nbval's kernels talk over Unix sockets, not TCP ports.
 
 The budget figures are printed next to every time. This machine's speed varies by about ±25 % from run to
 run, so a time over its budget is only flagged in the table; the run fails when a notebook or the suite
 takes over FAIL_FACTOR times its budget, far beyond that noise.
 """
 
+import os
+import shutil
+import tempfile
 import time
+import uuid
 from collections import defaultdict
 from pathlib import Path
+
+import nbval.kernel
+from jupyter_client.manager import KernelManager
 
 # The budget figures, in seconds (README, "Testing"). Measured on the reference machine (Linux x86_64, 2 cores)
 # on 2026-12-01: `pytest` as `make test` runs it, Python 3.11, slowest notebook 34 s (chapter 7), whole run 281 s;
@@ -20,6 +27,34 @@ TIMES_FILE = Path(__file__).parent / "_build" / "notebook-times.txt"
 
 _notebook_seconds = defaultdict(float)
 _start = time.perf_counter()
+
+
+class UnixSocketKernelManager(KernelManager):
+    """A kernel manager whose kernel listens on Unix sockets (ZeroMQ's ipc transport) instead of TCP ports.
+
+    Over TCP, jupyter_client picks five free ports and closes them, and the kernel binds them a moment later.
+    With two xdist workers starting kernels, and every open connection drawing ports from the same range, a
+    port can be taken in between: the kernel exits at once ("Kernel died before replying to kernel_info";
+    nbval sends its stderr to /dev/null). Seen once, in a fresh clone's `make test-threads`, where every cell
+    of the notebook then errored. A socket file with this kernel's own name cannot be taken by anyone else.
+    """
+
+    folder = ""  # set by pytest_configure: one temporary folder per pytest process, removed at its end
+
+    def __init__(self, **kwargs):
+        super().__init__(transport="ipc", ip=os.path.join(self.folder, f"kernel-{uuid.uuid4().hex[:8]}"), **kwargs)
+
+
+def pytest_configure(config):
+    """nbval starts its kernels with UnixSocketKernelManager (not on Windows: ZeroMQ has no ipc there)."""
+    if os.name == "posix":
+        UnixSocketKernelManager.folder = tempfile.mkdtemp(prefix="nbval-sockets-")
+        nbval.kernel.KernelManager = UnixSocketKernelManager
+
+
+def pytest_unconfigure(config):
+    if UnixSocketKernelManager.folder:
+        shutil.rmtree(UnixSocketKernelManager.folder, ignore_errors=True)
 
 
 def pytest_runtest_logreport(report):

@@ -6,9 +6,14 @@ and the copy with one digit of that draw changed must fail, on exactly that cell
 """
 
 import json
+import os
 import re
+import stat
 import subprocess
 import sys
+
+import pytest
+from nbval.kernel import CURRENT_ENV_KERNEL_NAME, RunningKernel
 
 from book_files import ROOT
 
@@ -46,3 +51,15 @@ def test_changed_output_fails_nbval(tmp_path):
     code_cell = sum(c["cell_type"] == "code" for c in data["cells"][:draw])  # nbval counts code cells from 0
     assert failed == [f"changed.ipynb::Cell {code_cell}"], failed
     assert "Cell outputs differ" in result.stdout, "the cell must fail on its output, not on running it"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="ZeroMQ has no Unix sockets (ipc) on Windows")
+def test_nbval_kernels_listen_on_unix_sockets():
+    """The gate's kernels take no TCP port another process could take first (the root conftest.py)."""
+    kernel = RunningKernel(CURRENT_ENV_KERNEL_NAME)
+    try:
+        assert kernel.km.transport == "ipc", kernel.km.transport
+        sockets = [f"{kernel.km.ip}-{port}" for port in (kernel.km.shell_port, kernel.km.iopub_port)]
+        assert all(stat.S_ISSOCK(os.stat(path).st_mode) for path in sockets), sockets
+    finally:
+        kernel.stop()
