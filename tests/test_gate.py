@@ -1,8 +1,9 @@
 """The nbval gate can fail: a notebook copy with one stored output changed must fail it.
 
-Runs nbval in a subprocess on two copies of the start of a chapter notebook (its setup cell up to its
-first seeded random draw, so the test takes seconds, not a whole notebook): the untouched copy must pass
-and the copy with one digit of that draw changed must fail, on exactly that cell.
+Runs nbval in a subprocess on a copy of the start of a chapter notebook (its setup cell up to its first
+seeded random draw, so the test takes seconds, not a whole notebook) with one digit of that draw changed:
+exactly that cell must fail, on its output, and every other cell of the copy must pass. (The untouched
+notebook passes in the suite itself; a second, untouched copy here cost a kernel start and proved no more.)
 """
 
 import json
@@ -22,12 +23,10 @@ DRAW = "torch.randn("  # the first cell that prints seeded random numbers
 
 
 def test_changed_output_fails_nbval(tmp_path):
-    untouched = tmp_path / "untouched.ipynb"
     changed = tmp_path / "changed.ipynb"
     data = json.loads(NOTEBOOK.read_text())
     draw = next(i for i, c in enumerate(data["cells"]) if DRAW in "".join(c["source"]))
     data["cells"] = data["cells"][: draw + 1]
-    untouched.write_text(json.dumps(data))
     output = data["cells"][draw]["outputs"][0]
     text = "".join(output["text"])
     first_number = re.search(r"-?\d+\.\d+", text)
@@ -39,12 +38,13 @@ def test_changed_output_fails_nbval(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-o", "addopts=", "-p", "no:xdist", "-p", "no:cacheprovider",
          "--nbval", "--nbval-current-env", f"--nbval-sanitize-with={ROOT / 'tests' / 'sanitize.cfg'}",
-         "--color=no", "--rootdir", str(tmp_path), "-q", str(untouched), str(changed)],
+         "--color=no", "--rootdir", str(tmp_path), "-q", str(changed)],
         cwd=NOTEBOOK.parent, capture_output=True, text=True, timeout=120,
     )
     summary = result.stdout.strip().splitlines()[-1]
     assert result.returncode == 1, result.stdout[-3000:]
-    assert re.search(r"\b1 failed\b", summary), summary
+    code_cells = sum(c["cell_type"] == "code" for c in data["cells"])
+    assert re.search(rf"\b1 failed, {code_cells - 1} passed\b", summary), summary
     # The short summary adds " - <reason>" to a FAILED line only when the terminal is wide enough for it,
     # so the failing cell is read from the line's test id alone.
     failed = re.findall(r"^FAILED \S*?([^/\s]+::Cell \d+)", result.stdout, flags=re.MULTILINE)
