@@ -20,7 +20,7 @@ from site_browser import CHROMIUM, CHROMIUM_ARGS, Browser, Visit
 # noise (each run varies by about 25 %), at twice the expected time. Expected: a fixed part (the browsers, the
 # cross-page tests) plus a cost per page (each page of each edition loaded once and checked; axe-core's
 # findings come from _build/ when the page is unchanged). Measured on the shared 2-core machine (AMD EPYC),
-# two xdist workers, a fresh clone's `make test` (no axe-core findings cached): 317-346 s for the 56 pages
+# two xdist workers, a fresh clone's `make test` (no axe-core findings cached): 317-356 s for the 56 pages
 # of both editions (460 s in one process; 375-393 s while pytest 9.2 had each page opened by both workers).
 SITE_TESTS_FIXED_S = 20.0
 SITE_TESTS_PER_PAGE_S = 5.5
